@@ -1,0 +1,155 @@
+"""Hidden checks of module 01 "scraping ad sites", scored against the world's answer key.
+
+Each ``score_*`` function returns the points earned (a float rounded to 2 decimals) as the last
+expression of an nbgrader test cell, which is how nbgrader gives partial credit. They print a short
+explanation without any expected value, never raise for a wrong answer (only for an answer of a
+type that cannot be scored, with a message saying what is expected), and silence warnings: any
+stderr output in a test cell makes nbgrader give it 0 points.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import requests
+
+from graders import answers
+from graders.key import load_answer_key, load_module_key, load_public_db
+from graders.metrics import set_f1
+from graders.quickads import PARSE_FIELDS, TABLE_FIELDS, PublicAds, ad_url, polite_get
+
+MODULE = "01-scraping-ad-sites"
+PARSE_SAMPLE = 6  # ads the parser is tried on: a few from the brief, a few from elsewhere
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """No warnings and nothing on stderr while scoring: nbgrader zeroes a cell that writes there."""
+    with warnings.catch_warnings(), contextlib.redirect_stderr(sys.stdout):
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _points(value: float) -> float:
+    return round(max(0.0, value), 2)
+
+
+def _fake_internet() -> str:
+    from synth.web.launch import ensure_fake_internet  # lazy: only Q1 needs the server
+
+    return ensure_fake_internet()
+
+
+def _parse_sample(public: PublicAds, key: dict[str, Any], seed: str) -> list[int]:
+    """Ads to try a parser on, drawn afresh per world: half from the brief's listing, half from elsewhere.
+
+    Drawing from the whole site as well catches parsers that only work for one kind of ad (no
+    e-mail, no age, another category).
+    """
+    rng = random.Random(f"{seed}:{MODULE}:q1")
+    brief_ids = public.ids(key["city"], key["category"])
+    other_ids = sorted(set(public.ids()) - set(brief_ids))
+    half = PARSE_SAMPLE // 2
+    picks = rng.sample(brief_ids, min(half, len(brief_ids)))
+    picks += rng.sample(other_ids, min(PARSE_SAMPLE - len(picks), len(other_ids)))
+    return picks
+
+
+def score_parse_ad(parse_ad: Callable[[str], Any], points: float = 2) -> float:
+    """Q1: the share of fields ``parse_ad`` reads right on a sample of ad pages, times ``points``."""
+    if not callable(parse_ad):
+        raise TypeError("parse_ad must be a function that takes a page's HTML; "
+                        f"got a {type(parse_ad).__name__}.")
+    with _quiet():
+        full_key = load_answer_key()
+        key = full_key["modules"][MODULE]
+        base = _fake_internet()
+        right = total = 0
+        problems: Counter[str] = Counter()
+        with load_public_db() as db, requests.Session() as session:
+            public = PublicAds(db)
+            sample = _parse_sample(public, key, str(full_key.get("world_id")))
+            for ad_id in sample:
+                total += len(PARSE_FIELDS)
+                html = polite_get(session, ad_url(base, ad_id)).text
+                try:
+                    parsed = parse_ad(html)
+                except Exception as error:  # noqa: BLE001 - a crash on one page costs that page only
+                    problems[f"your function stopped with {type(error).__name__}"] += 1
+                    continue
+                if not isinstance(parsed, dict):
+                    problems["your function did not return a dictionary"] += 1
+                    continue
+                for field, ok in public.compare_parsed(parsed, public.row(ad_id)).items():
+                    right += ok
+                    if not ok:
+                        problems[f"'{field}' is missing or differs from the page"] += 1
+        print(f"parse_ad read {right} of {total} fields correctly on {len(sample)} ad pages.")
+        for problem, count in sorted(problems.items()):
+            print(f"  - {problem} (on {count} page{'s' if count != 1 else ''})")
+        return _points(right / total * points if total else 0.0)
+
+
+def _field_accuracy(public: PublicAds, table: Any, truth: set[str]) -> tuple[float, list[str]]:
+    """Share of the brief's ads whose checked columns the trainee recorded right (missing ads count wrong)."""
+    missing = [c for c in TABLE_FIELDS if c not in table.columns]
+    if missing or not truth:
+        return 0.0, missing
+    right, seen = 0, set()
+    rows = table.to_dict("records")
+    ids = answers.ad_id_items(table)
+    for readings, values in zip(ids, rows, strict=True):
+        hit = next((r for r in readings if r in truth), None)
+        if hit is None or hit in seen:
+            continue
+        seen.add(hit)
+        right += sum(public.compare_table_row(values, public.row(hit)).values())
+    return right / (len(TABLE_FIELDS) * len(truth)), []
+
+
+def score_city_ads(ads: Any, points: float = 4) -> float:
+    """Q2: F1 of the ad ids against the brief's ads (3/4 of ``points``) + field accuracy (1/4)."""
+    with _quiet():
+        try:
+            table = answers.ads_table(ads)
+            items = answers.ad_id_items(table)
+        except answers.AnswerShapeError as error:
+            raise TypeError(str(error)) from None
+        key = load_module_key(MODULE)
+        truth = {str(int(a)) for a in key["ad_ids"]}
+        predicted = {next((r for r in readings if r in truth), readings[0]) for readings in items if readings}
+        precision, recall, f1 = set_f1(predicted, truth)
+        with load_public_db() as db:
+            accuracy, missing = _field_accuracy(PublicAds(db), table, truth)
+        id_points, field_points = points * 0.75, points * 0.25
+        print(f"Ads: {len(predicted)} different ad ids; precision {precision:.2f}, recall {recall:.2f}, "
+              f"F1 {f1:.2f} -> {f1 * id_points:.2f} of {id_points:g} points.")
+        if missing:
+            print(f"Fields: your table has no column {', '.join(repr(m) for m in missing)} -> 0 of "
+                  f"{field_points:g} points.")
+        else:
+            print(f"Fields: {accuracy:.0%} of the title, phone and posted_at values of the brief's ads are "
+                  f"right -> {accuracy * field_points:.2f} of {field_points:g} points.")
+        return _points(f1 * id_points + accuracy * field_points)
+
+
+def score_shared_phones(phones: Any, points: float = 3) -> float:
+    """Q3: F1 of the phones against the numbers shared by different names in the brief's ads."""
+    with _quiet():
+        key = load_module_key(MODULE)
+        try:
+            items = answers.phone_items(phones, answers.phone_regions(key["city"]))
+        except answers.AnswerShapeError as error:
+            raise TypeError(str(error)) from None
+        truth = set(key["shared_phones"])
+        predicted = {next((r for r in readings if r in truth), readings[0]) for readings in items if readings}
+        precision, recall, f1 = set_f1(predicted, truth)
+        print(f"Shared phones: {len(predicted)} different numbers; precision {precision:.2f}, "
+              f"recall {recall:.2f}, F1 {f1:.2f} -> {f1 * points:.2f} of {points:g} points.")
+        return _points(f1 * points)

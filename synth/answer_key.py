@@ -1,0 +1,80 @@
+"""derive_answer_key and derive_selfcheck: what the world hides, for graders and for offline self-checks.
+
+The answer key is written only to ``key/``; the web server and every trainee-facing module read
+``public/`` alone. ``selfcheck.json`` holds salted hashes of module answers, so a trainee gets instant
+feedback offline without the answers being shipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from graders.canon import canonical_ad_id, canonical_phone, item_hash
+from synth.places import CITY_BY_SLUG
+from synth.streams import Streams
+from synth.world import World
+
+M01 = "01-scraping-ad-sites"
+
+
+def world_id(seed: int, preset: str, generator_version: str) -> str:
+    import hashlib
+
+    return "w-" + hashlib.sha256(f"{seed}:{preset}:{generator_version}".encode()).hexdigest()[:12]
+
+
+def derive_module01(world: World) -> dict[str, Any]:
+    """Module 01: every ad in the brief's city and category, and the phones used under several names."""
+    brief = world.briefs[M01]
+    ads = [a for a in world.ads if a.city == brief["city"] and a.category == brief["category"]]
+    names: dict[str, set[str]] = defaultdict(set)
+    for ad in ads:
+        names[ad.contact_phone].add(ad.display_name)
+    shared = sorted(phone for phone, n in names.items() if len(n) >= 2)
+    return {"site": brief["site"], "city": brief["city"], "category": brief["category"],
+            "ad_ids": sorted(a.ad_id for a in ads), "shared_phones": shared,
+            "names_by_phone": {p: sorted(names[p]) for p in shared}}
+
+
+def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
+    return {
+        "world_id": wid,
+        "seed": world.seed,
+        "preset": world.preset,
+        "people": {
+            p.person_id: {"name": p.full_name, "role": p.role, "operation": p.operation, "locale": p.locale,
+                          "home_city": p.home_city, "age": p.age, "phone": p.phone, "email": p.email,
+                          "usernames": list(p.usernames)}
+            for p in world.people
+        },
+        "operations": {
+            o.operation_id: {"type": o.kind, "organiser": o.organiser, "controllers": list(o.controllers),
+                             "victims": list(o.victims), "recruiters": list(o.recruiters), "front": o.front,
+                             "phones": list(o.phones), "cities": list(o.cities)}
+            for o in world.operations
+        },
+        "ads": {str(a.ad_id): {"poster": a.poster, "advertised_person": a.advertised, "operation": a.operation,
+                               "contact_phone": a.contact_phone}
+                for a in world.ads},
+        "modules": {M01: derive_module01(world)},
+    }
+
+
+def derive_selfcheck(key: dict[str, Any], streams: Streams) -> dict[str, Any]:
+    """Salted hashes of each set answer; the salt is drawn per world so hashes mean nothing elsewhere."""
+    salt = f"{streams.get('selfcheck').getrandbits(128):032x}"
+    m01 = key["modules"][M01]
+    region = CITY_BY_SLUG[m01["city"]].country
+    answers = {
+        f"{M01}/q2-city-ads": [canonical_ad_id(i) for i in m01["ad_ids"]],
+        f"{M01}/q3-shared-phones": [canonical_phone(p, region) for p in m01["shared_phones"]],
+    }
+    return {
+        "world_id": key["world_id"],
+        "salt": salt,
+        "questions": {
+            qid: {"kind": "set", "count": len(items), "hashes": sorted(item_hash(salt, qid, i) for i in items)}
+            for qid, items in answers.items()
+        },
+    }

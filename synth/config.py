@@ -1,0 +1,78 @@
+"""Presets: how big a world is and how its operations are shaped.
+
+A course designer changes the scenario here; everything else reads these numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_SEED = 2026
+
+
+@dataclass(frozen=True)
+class Preset:
+    """The size and shape of one world."""
+
+    name: str
+    people: int
+    # Ads posted by independent (benign) advertisers of personal services.
+    independent_advertisers: int
+    employers: int
+    travel_agents: int
+    # Sexual-exploitation operation: controllers and victims.
+    controllers: int
+    victims: int
+    # Labour-exploitation operation: recruiters and the front agencies they post for.
+    labour_recruiters: int
+    # Days the world's timeline covers; ads are spread over it.
+    days: int
+    # Mean number of ads (first posting + reposts) per advertised person or offer.
+    ads_per_independent: tuple[int, int]
+    ads_per_victim: tuple[int, int]
+    ads_per_employer: tuple[int, int]
+    ads_per_travel_agent: tuple[int, int]
+    ads_per_recruiter: tuple[int, int]
+
+
+PRESETS: dict[str, Preset] = {
+    "tiny": Preset(
+        name="tiny", people=160, independent_advertisers=14, employers=10, travel_agents=4,
+        controllers=2, victims=4, labour_recruiters=1, days=60,
+        ads_per_independent=(2, 4), ads_per_victim=(3, 5), ads_per_employer=(1, 3),
+        ads_per_travel_agent=(2, 4), ads_per_recruiter=(6, 8),
+    ),
+    "small": Preset(
+        name="small", people=700, independent_advertisers=60, employers=45, travel_agents=10,
+        controllers=2, victims=6, labour_recruiters=1, days=120,
+        ads_per_independent=(2, 6), ads_per_victim=(5, 9), ads_per_employer=(1, 4),
+        ads_per_travel_agent=(3, 6), ads_per_recruiter=(10, 16),
+    ),
+    "default": Preset(
+        name="default", people=2400, independent_advertisers=220, employers=160, travel_agents=24,
+        controllers=3, victims=8, labour_recruiters=2, days=180,
+        ads_per_independent=(3, 7), ads_per_victim=(8, 14), ads_per_employer=(1, 5),
+        ads_per_travel_agent=(4, 9), ads_per_recruiter=(14, 22),
+    ),
+}
+
+
+class ConfigError(ValueError):
+    """A preset or seed the generator cannot use; the message says what to do instead."""
+
+
+def get_preset(name: str) -> Preset:
+    """The preset called ``name``, or a ConfigError listing the ones that exist."""
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise ConfigError(
+            f"Unknown preset {name!r}. Choose one of: {', '.join(PRESETS)}."
+        ) from None
+
+
+def check_seed(seed: int) -> int:
+    """Seeds are non-negative integers below 2**63 so that they print and hash the same everywhere."""
+    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
+        raise ConfigError(f"The seed must be a whole number from 0 to {2**63 - 1}; got {seed!r}.")
+    return seed

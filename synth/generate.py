@@ -1,0 +1,105 @@
+"""generate_world: seed + preset → a complete world directory, written atomically.
+
+The stages run in the order of DESIGN.md §3. The directory is built under a temporary name next to
+its destination and renamed into place only when complete, so an interrupted run never leaves a
+half-written world where a notebook or the web server would find it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tqdm import tqdm
+
+from synth import __version__
+from synth.ads import build_ads
+from synth.answer_key import M01, derive_answer_key, derive_selfcheck, world_id
+from synth.config import check_seed, get_preset
+from synth.network import SEX_OP, build_network
+from synth.people import NamePools, build_population
+from synth.places import CITY_BY_SLUG, LOCALE_WEIGHTS
+from synth.render import render_public
+from synth.streams import Streams
+from synth.world import World
+from synth.worldio import WorldExistsError, build_manifest, read_manifest, replace_directory
+
+EPOCH = datetime(2026, 3, 2, tzinfo=timezone.utc)
+
+
+def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
+    """The world in memory; every draw comes from a named stream of ``seed``."""
+    preset = get_preset(preset_name)
+    check_seed(seed)
+    streams = Streams(seed)
+    steps = tqdm(total=4, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
+    pools = NamePools(seed, list(LOCALE_WEIGHTS))
+    people = build_population(streams, preset.people, EPOCH.year, pools)
+    steps.update()
+    people, operations, businesses = build_network(streams, people, preset, pools)
+    steps.update()
+    ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
+    steps.update()
+    ring = next(o for o in operations if o.operation_id == SEX_OP)
+    hub = CITY_BY_SLUG[ring.cities[0]]
+    briefs = {M01: {
+        "site": "quickads", "city": hub.slug, "city_name": hub.name, "category": "personal-services",
+        "category_name": "Personal services",
+        "text": (f"An outreach worker in {hub.name} has told your unit that some women advertised for personal "
+                 f"services on the classifieds site QuickAds may not be working for themselves: the same "
+                 f"people seem to answer the phone for several of them. Before anyone is approached, your "
+                 f"team needs a complete, documented copy of every personal-services ad on QuickAds in "
+                 f"{hub.name}, and the phone numbers that appear under more than one name."),
+    }}
+    steps.update()
+    steps.close()
+    return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
+                 ads=tuple(ads), briefs=briefs)
+
+
+def write_world(world: World, directory: Path) -> None:
+    """Render every file of ``world`` into ``directory`` (which must be empty or missing)."""
+    wid = world_id(world.seed, world.preset, __version__)
+    render_public(world, directory / "public")
+    key = derive_answer_key(world, wid)
+    (directory / "key").mkdir(parents=True, exist_ok=True)
+    _write_json(directory / "key" / "answer_key.json", key)
+    _write_json(directory / "selfcheck.json", derive_selfcheck(key, Streams(world.seed)))
+    _write_json(directory / "manifest.json", build_manifest(directory, wid, world.seed, world.preset))
+
+
+def generate_world(seed: int, preset: str, out: Path, force: bool = False, progress: bool = False) -> Path:
+    """Generate the world for ``seed`` and ``preset`` into ``out``; return ``out``.
+
+    An existing directory holding the same world is left as it is. A different or damaged world is
+    replaced only with ``force=True``; otherwise WorldExistsError says what is there and what to do.
+    """
+    check_seed(seed)
+    get_preset(preset)
+    out = Path(out)
+    wid = world_id(seed, preset, __version__)
+    if out.exists() and not force:
+        manifest = read_manifest(out)
+        if manifest is not None and manifest.get("world_id") == wid:
+            return out
+        found = (f"world {manifest.get('world_id')} (seed {manifest.get('seed')}, preset {manifest.get('preset')})"
+                 if manifest else "something that is not a complete world")
+        raise WorldExistsError(f"{out} already holds {found}. Use --force to replace it, or choose "
+                               f"another folder with --out.")
+    world = build_world(seed, preset, progress=progress)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.building"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        write_world(world, staging)
+        replace_directory(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,0 +1,57 @@
+"""render_public: the part of the world a trainee may see, as the fake internet serves it.
+
+Only ad fields that a real site would show are written; who posted an ad, whom it advertises and
+which operation it belongs to stay in the answer key. Rows are written in ad-id order (posting time).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from synth.places import CITIES
+from synth.world import World
+
+SCHEMA = """
+CREATE TABLE sites (slug TEXT PRIMARY KEY, domain TEXT NOT NULL, name TEXT NOT NULL, tagline TEXT NOT NULL);
+CREATE TABLE cities (slug TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL);
+CREATE TABLE categories (slug TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE quickads_ads (
+  ad_id INTEGER PRIMARY KEY, category TEXT NOT NULL REFERENCES categories(slug),
+  city TEXT NOT NULL REFERENCES cities(slug), title TEXT NOT NULL, body TEXT NOT NULL,
+  display_name TEXT NOT NULL, age INTEGER, price TEXT NOT NULL, phone TEXT NOT NULL, email TEXT,
+  messenger TEXT, posted_at TEXT NOT NULL);
+CREATE INDEX quickads_city_category ON quickads_ads (city, category, posted_at);
+CREATE INDEX quickads_category ON quickads_ads (category, posted_at);
+"""
+
+SITES = [("quickads", "quickads.example", "QuickAds", "Free classifieds across Europe — jobs, travel, services")]
+CATEGORIES = [("personal-services", "Personal services"), ("jobs", "Jobs"), ("travel", "Travel")]
+
+
+def iso(ts) -> str:
+    return ts.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def render_public(world: World, public_dir: Path) -> None:
+    public_dir.mkdir(parents=True, exist_ok=True)
+    db_path = public_dir / "site.sqlite"
+    con = sqlite3.connect(db_path)
+    try:
+        con.executescript(SCHEMA)
+        con.executemany("INSERT INTO sites VALUES (?, ?, ?, ?)", SITES)
+        con.executemany("INSERT INTO cities VALUES (?, ?, ?)", [(c.slug, c.name, c.country) for c in CITIES])
+        con.executemany("INSERT INTO categories VALUES (?, ?)", CATEGORIES)
+        con.executemany(
+            "INSERT INTO quickads_ads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.ad_id, a.category, a.city, a.title, a.body, a.display_name, a.age, a.price, a.phone_text,
+              a.email, a.messenger, iso(a.posted_at)) for a in sorted(world.ads, key=lambda a: a.ad_id)],
+        )
+        con.commit()
+        # A database file that is byte-identical for the same world: no free pages, fixed page order.
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    (public_dir / "briefs.json").write_text(json.dumps(world.briefs, indent=2, ensure_ascii=False) + "\n",
+                                            encoding="utf-8")

@@ -1,0 +1,160 @@
+"""The Flask app of the fake internet: portal, health check, robots.txt, errors, rate limit.
+
+Each site is a blueprint in its own module (``quickads.py`` …) exposing ``bp`` and
+``ROBOTS_DISALLOW``; a site is mounted only when the world's ``sites`` table lists it, so the portal
+never links to a site the world has no data for.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import ModuleType
+
+from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from synth.web import quickads
+from synth.web.context import close_db, lab_world, robots_lines
+from synth.web.ratelimit import TokenBucketLimiter
+from synth.web.world import load_world
+
+log = logging.getLogger(__name__)
+
+# slug in the `sites` table -> module with `bp` (a Blueprint) and `ROBOTS_DISALLOW`.
+SITE_MODULES: dict[str, ModuleType] = {"quickads": quickads}
+
+# Plain-language titles and messages for the errors a trainee's scraper will meet.
+ERROR_TEXT: dict[int, tuple[str, str]] = {
+    400: ("Bad request", "The address asks for something this site cannot show."),
+    403: ("Access denied", "You are not allowed to see this page."),
+    404: ("Page not found", "There is no page at this address. Check the link, or start from the home page."),
+    405: ("Method not allowed", "This page can only be read (GET), not sent to."),
+    429: ("Too many requests", "You are sending requests too fast."),
+    500: ("Something went wrong", "The training site hit an unexpected problem. Please tell your instructor."),
+}
+
+SECURITY_HEADERS = {
+    # The CSP is also the guarantee that a browser loads nothing from outside the lab.
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+root = Blueprint("root", __name__)
+
+
+def create_app(world_dir: Path, *, rate_limit: float | None = 10.0, burst: int = 20) -> Flask:
+    """The fake internet for ``world_dir``; ``rate_limit=None`` switches the rate limit off."""
+    world = load_world(world_dir)
+    app = Flask(__name__, static_folder="static", static_url_path="/static")
+    app.extensions["osintlab.world"] = world
+    app.config["JSON_SORT_KEYS"] = False
+    app.register_blueprint(root)
+    mounted = [s.slug for s in world.sites if s.slug in SITE_MODULES]
+    for slug in mounted:
+        app.register_blueprint(SITE_MODULES[slug].bp)
+    app.extensions["osintlab.mounted"] = tuple(mounted)
+
+    app.before_request(_refuse_dot_segments)
+    if rate_limit is not None:
+        limiter = TokenBucketLimiter(rate_limit, burst)
+        app.before_request(lambda: _check_rate(limiter))
+
+    app.teardown_appcontext(close_db)
+    app.after_request(_security_headers)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    template_globals = {"world": world, "mounted_sites": tuple(mounted),
+                        "sites_by_slug": {s.slug: s for s in world.sites}}
+    app.context_processor(lambda: template_globals)
+    return app
+
+
+def _refuse_dot_segments() -> None:
+    """404 for any path with a ``.`` or ``..`` segment (also when sent as ``%2e%2e``).
+
+    No route needs one, and refusing them here means no view or static lookup ever sees one.
+    """
+    if any(seg in (".", "..") for seg in request.path.split("/")):
+        abort(404)
+
+
+def _check_rate(limiter: TokenBucketLimiter) -> Response | None:
+    """Before every request except /healthz and static files: 429 when the client's bucket is empty."""
+    if request.path == "/healthz" or request.path.startswith("/static/"):
+        return None
+    wait = limiter.acquire(request.remote_addr or "unknown")
+    if wait <= 0:
+        return None
+    seconds = limiter.retry_after(wait)
+    title, _ = ERROR_TEXT[429]
+    message = (f"This site allows about {limiter.rate:g} requests per second. "
+               f"Wait {seconds} second{'s' if seconds != 1 else ''} and try again; a polite scraper "
+               "pauses between requests (for example time.sleep(1)) and honours Retry-After.")
+    resp = Response(_render_error(429, title, message), status=429)
+    resp.headers["Retry-After"] = str(seconds)
+    return resp
+
+
+def _security_headers(resp: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        resp.headers.setdefault(name, value)
+    return resp
+
+
+def _site_for_path(path: str) -> str | None:
+    """The mounted site a path belongs to, so an error page keeps that site's header."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in current_app.extensions.get("osintlab.mounted", ()) else None
+
+
+def _render_error(code: int, title: str, message: str) -> str:
+    site = _site_for_path(request.path)
+    layout = f"{site}/layout.html" if site else "base.html"
+    return render_template("error.html", layout=layout, site_home=f"/{site}/" if site else None,
+                           code=code, title=title, message=message)
+
+
+def _http_error(exc: HTTPException) -> Response:
+    """Every HTTP error as a styled page; our own ``abort(400, msg)`` messages are shown as written."""
+    code = exc.code or 500
+    title, default = ERROR_TEXT.get(code, (exc.name, exc.description or ""))
+    explicit = exc.description and exc.description != type(exc).description
+    resp = exc.get_response()
+    resp.set_data(_render_error(code, title, exc.description if explicit else default))
+    resp.mimetype = "text/html"
+    return resp
+
+
+def _unexpected_error(exc: Exception) -> tuple[str, int]:
+    """A friendly page instead of a traceback; logged so the bug can be found and fixed."""
+    log.exception("unexpected error serving %s", request.path)
+    title, message = ERROR_TEXT[500]
+    return _render_error(500, title, message), 500
+
+
+@root.get("/")
+def portal() -> str:
+    """The list of sites: where a trainee's browser lands."""
+    return render_template("portal.html", sites=lab_world().sites)
+
+
+@root.get("/healthz")
+def healthz() -> Response:
+    """Which world is served, so ``ensure_fake_internet`` can tell its own server from another."""
+    w = lab_world()
+    return jsonify(status="ok", world_id=w.world_id, seed=w.seed, preset=w.preset)
+
+
+@root.get("/robots.txt")
+def robots() -> Response:
+    """One robots.txt for the whole fake internet: the rules of every mounted site."""
+    mounted = current_app.extensions["osintlab.mounted"]
+    disallow = tuple(p for slug in mounted for p in SITE_MODULES[slug].ROBOTS_DISALLOW)
+    return Response("\n".join(robots_lines(disallow)) + "\n", mimetype="text/plain")

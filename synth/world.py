@@ -1,0 +1,86 @@
+"""The world as frozen dataclasses: what exists, before anything is rendered.
+
+Nothing here is public by itself. Renderers choose what a trainee may see (synth.render) and the
+answer key says who is who (synth.answer_key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Person:
+    person_id: str
+    given_name: str
+    family_name: str
+    gender: str  # "female" | "male"
+    locale: str  # Faker locale the person was drawn from
+    country: str
+    age: int
+    home_city: str  # city slug
+    phone: str  # E.164, reserved range
+    email: str  # reserved domain
+    usernames: tuple[str, ...]
+    role: str
+    operation: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    kind: str  # "sexual_exploitation" | "labour_exploitation"
+    organiser: str
+    controllers: tuple[str, ...] = ()
+    victims: tuple[str, ...] = ()
+    recruiters: tuple[str, ...] = ()
+    front: str | None = None  # the fake agency a labour operation recruits for
+    phones: tuple[str, ...] = ()  # E.164 work phones the operation advertises with
+    cities: tuple[str, ...] = ()  # city slugs, hub first
+
+
+@dataclass(frozen=True)
+class Ad:
+    ad_id: int
+    site: str
+    category: str  # "personal-services" | "jobs" | "travel"
+    city: str  # city slug
+    title: str
+    body: str
+    display_name: str
+    age: int | None
+    price: str
+    phone_text: str  # the phone as written in the ad
+    contact_phone: str  # the same phone in E.164
+    email: str | None
+    messenger: str | None
+    posted_at: datetime
+    poster: str  # person id of whoever posted it
+    advertised: str | None  # person id the ad offers (personal services), else None
+    operation: str | None
+
+
+@dataclass(frozen=True)
+class World:
+    seed: int
+    preset: str
+    epoch: datetime
+    people: tuple[Person, ...]
+    operations: tuple[Operation, ...]
+    ads: tuple[Ad, ...]
+    briefs: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def person(self, person_id: str) -> Person:
+        return self._people_by_id()[person_id]
+
+    def _people_by_id(self) -> dict[str, Person]:
+        cache = self.__dict__.get("_people_cache")
+        if cache is None:
+            cache = {p.person_id: p for p in self.people}
+            object.__setattr__(self, "_people_cache", cache)
+        return cache
