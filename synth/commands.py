@@ -1,0 +1,152 @@
+"""What each `osintlab` verb does; synth.cli only parses arguments and reports errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from synth.worldio import DEFAULT_PRESET, DEFAULT_SEED, find_world, project_root, read_manifest, verify_world
+
+
+def course_dir(given: Path | None = None) -> Path:
+    return Path(given) if given else project_root() / "exercises"
+
+
+def resolve_world(given: Path | None) -> Path:
+    """--world if given (it must be a complete world), else the usual rule (OSINTLAB_WORLD, datasets/default)."""
+    if given is None:
+        return find_world()
+    if read_manifest(given) is None:
+        from synth.worldio import WorldNotFoundError
+
+        raise WorldNotFoundError(f"{given} is not a complete world. Create it with `osintlab generate --out {given}`.")
+    return Path(given)
+
+
+def generate(seed: int, preset: str, out: Path | None, force: bool, progress: bool) -> int:
+    from synth.generate import generate_world
+
+    if out is None:
+        name = "default" if (seed, preset) == (DEFAULT_SEED, DEFAULT_PRESET) else f"{preset}-{seed}"
+        out = project_root() / "datasets" / name
+    started = time.perf_counter()
+    before = read_manifest(out)
+    generate_world(seed, preset, out, force=force, progress=progress)
+    manifest = read_manifest(out)
+    if before is not None and before["world_id"] == manifest["world_id"] and not force:
+        print(f"{out} already holds world {manifest['world_id']} (seed {seed}, preset {preset}); nothing to do.")
+    else:
+        print(f"Wrote world {manifest['world_id']} (seed {seed}, preset {preset}) to {out} "
+              f"in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def verify(world: Path | None) -> int:
+    path = resolve_world(world)
+    changed = verify_world(path)
+    if changed:
+        print(f"{path}: {len(changed)} file(s) differ from the manifest: {', '.join(changed)}. "
+              f"Regenerate with `osintlab generate --force --out {path}`.", file=sys.stderr)
+        return 1
+    print(f"{path}: every file matches its manifest.")
+    return 0
+
+
+def serve(world: Path | None, host: str, port: int, rate: float, allow_remote: bool) -> int:
+    from synth.web.server import serve as run_server
+
+    path = resolve_world(world)
+    print(f"Serving world {read_manifest(path)['world_id']} from {path} on http://{host}:{port}/ (Ctrl-C stops).")
+    run_server(path, host=host, port=port, rate_limit=rate or None, allow_remote=allow_remote)
+    return 0
+
+
+def start_fake_internet(world: Path, port: int, log_path: Path) -> subprocess.Popen:
+    """Start the fake internet for ``world`` as a child process and wait until it answers /healthz."""
+    import requests
+
+    log = open(log_path, "ab")  # noqa: SIM115 - the child owns it for its lifetime
+    proc = subprocess.Popen([sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"The fake internet stopped at start (is port {port} in use?). See {log_path}.")
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).ok:
+                return proc
+        except requests.RequestException:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError(f"The fake internet did not answer on port {port} within 30 s. See {log_path}.")
+
+
+def prepare_my_work(course: Path) -> Path:
+    """Copy each released module into exercises/my-work/ once; a trainee's own edits are never overwritten."""
+    release = course / "release"
+    if not release.exists():
+        from graders.course import release as release_modules
+
+        release_modules(course)
+    work = course / "my-work"
+    for module in sorted(p for p in release.iterdir() if p.is_dir()):
+        for src in module.rglob("*"):
+            dest = work / module.name / src.relative_to(module)
+            if src.is_dir():
+                dest.mkdir(parents=True, exist_ok=True)
+            elif not dest.exists():
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dest)
+    return work
+
+
+def lab(world: Path | None, port: int, jupyter_port: int, headless: bool) -> int:
+    path = resolve_world(world)
+    course = course_dir()
+    work = prepare_my_work(course)
+    env = dict(os.environ, OSINTLAB_WORLD=str(path), OSINTLAB_PORT=str(port))
+    server = start_fake_internet(path, port, path.parent / f"fake-internet-{port}.log")
+    print(f"Fake internet: http://127.0.0.1:{port}/  (world {read_manifest(path)['world_id']})")
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}", f"--port={jupyter_port}",
+           "--ServerApp.ip=127.0.0.1", f"--LabApp.default_url=/lab/tree/{work.name}"]
+    if headless:
+        cmd.append("--no-browser")
+    jupyter = subprocess.Popen(cmd, env=env, cwd=course)
+    try:
+        return jupyter.wait()
+    except KeyboardInterrupt:
+        jupyter.send_signal(signal.SIGINT)
+        jupyter.send_signal(signal.SIGINT)  # JupyterLab asks for confirmation on the first Ctrl-C
+        try:
+            jupyter.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            jupyter.kill()
+        return 0
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        print("Stopped the fake internet and JupyterLab.")
+
+
+def course_release(course: Path | None, modules: list[str]) -> int:
+    from graders.course import release
+
+    done = release(course_dir(course), modules or None)
+    print(f"Released {len(done)} module(s) into {course_dir(course) / 'release'}: {', '.join(done)}")
+    return 0
+
+
+def course_grade(course: Path | None, module: str | None, world: Path | None, port: int | None) -> int:
+    from graders.course import grade
+
+    report = grade(course_dir(course), module=module, world_dir=resolve_world(world), port=port)
+    print(report.summary())
+    return 0 if report.ok else 1

@@ -1,0 +1,109 @@
+"""scan_world: prove that nothing generated can reach a real person, domain or host (DESIGN.md §5).
+
+Every text a world contains (every cell of every SQLite table, every JSON and text file) is searched
+for phone numbers, e-mail addresses, host names and IP addresses; each must fall in a reserved range
+(see synth.safety). The same scan runs on rendered web pages in the web tests.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import phonenumbers
+
+from synth.safety import is_documentation_ip, is_reserved_domain, is_safe_phone
+
+EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
+URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://([^/\s:?#'\"<>]+)", re.IGNORECASE)
+DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|io|info|biz|uk|ua|pl|ro|de|nl|ru|eu|me|co))\b",
+                    re.IGNORECASE)
+IPV4 = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])")
+LOOPBACK = ("127.0.0.1", "localhost")
+
+
+@dataclass(frozen=True)
+class Violation:
+    where: str
+    kind: str
+    value: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.kind} outside the reserved ranges: {self.value!r}"
+
+
+# A run of at least seven digits, maybe with separators: anything shorter is no personal phone number
+# (short codes and ids), and libphonenumber is slow enough that we only hand it the candidates.
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
+
+
+def _phone_violations(text: str, where: str, region: str) -> list[Violation]:
+    """Phones in ``text`` that are valid numbers outside the fiction ranges.
+
+    A number written without a country code means a number of the country it is advertised in, so it
+    is read with that ``region``; with region "ZZ" (unknown) only numbers with a country code count.
+    """
+    found: dict[str, Violation] = {}
+    for candidate in PHONE_CANDIDATE.finditer(text):
+        chunk = candidate.group(0)
+        if sum(ch.isdigit() for ch in chunk) < 7:
+            continue
+        for match in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=phonenumbers.Leniency.VALID):
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            if len(str(match.number.national_number)) >= 7 and not is_safe_phone(e164):
+                found.setdefault(e164, Violation(where, "phone", match.raw_string))
+    return list(found.values())
+
+
+def scan_text(text: str, where: str, region: str = "ZZ", allow_loopback: bool = False) -> list[Violation]:
+    """Violations in ``text``; ``region`` is the country a national-format phone would belong to."""
+    found = _phone_violations(text, where, region)
+    hosts = [(m.group(1), "e-mail domain") for m in EMAIL.finditer(text)]
+    hosts += [(m.group(1), "URL host") for m in URL_HOST.finditer(text)]
+    hosts += [(m.group(1), "domain") for m in DOMAIN.finditer(text)]
+    for host, kind in hosts:
+        host = host.lower().rstrip(".")
+        if allow_loopback and host in LOOPBACK:
+            continue
+        if IPV4.fullmatch(host):
+            if not is_documentation_ip(host):
+                found.append(Violation(where, "IP address", host))
+        elif not is_reserved_domain(host):
+            found.append(Violation(where, kind, host))
+    for m in IPV4.finditer(text):
+        ip = m.group(1)
+        if all(0 <= int(part) <= 255 for part in ip.split(".")) and not is_documentation_ip(ip):
+            if not (allow_loopback and ip == "127.0.0.1"):
+                found.append(Violation(where, "IP address", ip))
+    return found
+
+
+def _texts(path: Path) -> Iterator[tuple[str, str, str]]:
+    """(where, text, region) for every row of a database or every text file."""
+    if path.suffix == ".sqlite":
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con.row_factory = sqlite3.Row
+        try:
+            countries = dict(con.execute("SELECT slug, country FROM cities").fetchall())
+            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            for table in tables:
+                for row in con.execute(f'SELECT * FROM "{table}"'):  # noqa: S608 - names from sqlite_master
+                    region = countries.get(row["city"], "ZZ") if "city" in row.keys() else "ZZ"
+                    yield f"{path.name}:{table}", " | ".join("" if v is None else str(v) for v in row), region
+        finally:
+            con.close()
+    elif path.suffix in {".json", ".txt", ".csv", ".html", ".md"}:
+        yield path.name, path.read_text(encoding="utf-8"), "ZZ"
+
+
+def scan_world(world_dir: Path) -> list[Violation]:
+    """Every violation in every file of the world (empty for a safe world)."""
+    found: list[Violation] = []
+    for path in sorted(Path(world_dir).rglob("*")):
+        if path.is_file():
+            for where, text, region in _texts(path):
+                found.extend(scan_text(text, where, region))
+    return found

@@ -1,0 +1,68 @@
+"""Nothing generated can reach a real person: reserved phones, domains and IPs only (DESIGN.md §5)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import phonenumbers
+import pytest
+
+from synth.generate import build_world
+from synth.safety import UK_FICTION, UNALLOCATED_BLOCKS, PhoneAllocator, is_reserved_domain, is_safe_phone
+from synth.scan import scan_text, scan_world
+
+
+@pytest.mark.parametrize("preset,seed", [("default", 2026), ("tiny", 7)])
+def test_scan_world_finds_nothing(world_factory, preset: str, seed: int) -> None:
+    violations = scan_world(world_factory(seed, preset))
+    assert not violations, "\n".join(map(str, violations[:20]))
+
+
+def test_every_generated_phone_is_reserved() -> None:
+    world = build_world(2026, "default")
+    phones = {p.phone for p in world.people} | {a.contact_phone for a in world.ads}
+    phones |= {ph for o in world.operations for ph in o.phones}
+    for e164 in phones:
+        parsed = phonenumbers.parse(e164)
+        assert is_safe_phone(e164), e164
+        assert phonenumbers.is_possible_number(parsed), e164  # realistic shape for the country
+
+
+def test_unallocated_blocks_are_invalid_everywhere_in_the_block() -> None:
+    rng = random.Random(1)
+    for region, blocks in UNALLOCATED_BLOCKS.items():
+        for block in blocks:
+            for _ in range(300):
+                number = block.prefix + str(rng.randrange(block.size)).zfill(block.digits)
+                parsed = phonenumbers.parse(number, region)
+                assert phonenumbers.is_possible_number(parsed) and not phonenumbers.is_valid_number(parsed), number
+
+
+def test_uk_fiction_range_is_used_first() -> None:
+    alloc = PhoneAllocator(random.Random(3))
+    first = [alloc.allocate("GB") for _ in range(UK_FICTION.size)]
+    assert all(p.startswith("+447700900") for p in first) and len(set(first)) == UK_FICTION.size
+    assert not alloc.allocate("GB").startswith("+447700900")  # overflow goes to an unallocated block
+
+
+def test_scanner_catches_real_looking_data() -> None:
+    text = "call 07911 123456 or +48 601 234 567, mail bob@gmail.com, see http://evil.com/x and 8.8.8.8"
+    kinds = {v.kind for v in scan_text(text, "sample", "GB")}
+    assert kinds >= {"phone", "e-mail domain", "URL host", "IP address"}
+    assert not scan_text("+44 7700 900123, +1 202 555 0142, a@b.example, http://quickads.example/ 192.0.2.7",
+                         "ok", "GB")
+
+
+def test_reserved_domains() -> None:
+    assert is_reserved_domain("quickads.example") and is_reserved_domain("mail.example.com")
+    assert not is_reserved_domain("example.com.evil.org") and not is_reserved_domain("gmail.com")
+
+
+def test_no_explicit_words_in_ads(default_world: Path) -> None:
+    import sqlite3
+
+    banned = ("sex", "nude", "naked", "porn", "erotic", "xxx", "fetish", "minor", "teen", "schoolgirl")
+    con = sqlite3.connect(default_world / "public/site.sqlite")
+    text = " ".join(r[0] + " " + r[1] for r in con.execute("SELECT title, body FROM quickads_ads")).lower()
+    assert not [w for w in banned if f" {w}" in text]
