@@ -1,0 +1,39 @@
+"""Run every benchmark and print the figures, with the machine they ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.generation import bench_generation
+from bench.generation import report as generation_report
+from bench.web import bench_pages
+from bench.web import report as web_report
+
+
+def machine() -> str:
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+
+
+def main() -> int:
+    print(f"OSINT Lab benchmarks on {machine()}\n")
+    print(generation_report(bench_generation("default")))
+    with tempfile.TemporaryDirectory() as tmp:
+        from synth.generate import generate_world
+
+        world = generate_world(2026, "default", Path(tmp) / "w")
+        print(web_report(bench_pages(world)))
+        try:
+            from bench.grading import bench_autograde, report as grading_report
+        except ImportError:
+            print("Autograde: not measured (bench/grading.py missing)")
+        else:
+            print(grading_report(bench_autograde(world)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
