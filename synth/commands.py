@@ -58,11 +58,25 @@ def verify(world: Path | None) -> int:
 
 
 def serve(world: Path | None, host: str, port: int, rate: float, allow_remote: bool) -> int:
+    from synth.web.server import RemoteHostRefused, check_host
     from synth.web.server import serve as run_server
 
     path = resolve_world(world)
+    try:
+        check_host(host, allow_remote)
+    except RemoteHostRefused as err:
+        print(f"osintlab: {err}", file=sys.stderr)
+        return 2
     print(f"Serving world {read_manifest(path)['world_id']} from {path} on http://{host}:{port}/ (Ctrl-C stops).")
-    run_server(path, host=host, port=port, rate_limit=rate or None, allow_remote=allow_remote)
+    try:
+        run_server(path, host=host, port=port, rate_limit=rate or None, allow_remote=allow_remote)
+    except RemoteHostRefused as err:
+        print(f"osintlab: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"osintlab: cannot listen on {host}:{port} ({err.strerror or err}). Another program, perhaps "
+              f"another lab, uses this port: stop it or choose another with --port.", file=sys.stderr)
+        return 1
     return 0
 
 
