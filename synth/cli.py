@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--headless", action="store_true", help="do not open a browser (for servers)")
     lab.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"fake internet port (default {DEFAULT_PORT})")
     lab.add_argument("--jupyter-port", type=_port, default=8888, help="JupyterLab port (default 8888)")
+    _course_arg(lab)
 
     course = sub.add_parser("course", help="release and grade the nbgrader course",
                             description="Instructor commands for the nbgrader course in exercises/.")
@@ -129,7 +130,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return commands.serve(args.world, args.host, args.port, args.rate, args.allow_remote)
     if args.command == "lab":
-        return commands.lab(args.world, args.port, args.jupyter_port, args.headless)
+        return commands.lab(args.world, args.port, args.jupyter_port, args.headless, args.course)
     if args.command == "verify":
         return commands.verify(args.world)
     if args.command == "course" and args.course_command == "release":

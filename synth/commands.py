@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -80,24 +79,46 @@ def serve(world: Path | None, host: str, port: int, rate: float, allow_remote: b
     return 0
 
 
-def start_fake_internet(world: Path, port: int, log_path: Path) -> subprocess.Popen:
-    """Start the fake internet for ``world`` as a child process and wait until it answers /healthz."""
-    import requests
+def start_fake_internet(world: Path, port: int, log_path: Path) -> subprocess.Popen | None:
+    """Start the fake internet for ``world`` as a child process and wait until it answers /healthz.
 
-    log = open(log_path, "ab")  # noqa: SIM115 - the child owns it for its lifetime
-    proc = subprocess.Popen([sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
+    When the same world is already served on ``port`` (a notebook started it earlier), it is reused
+    and None is returned; another world or program on the port is an error that says what to do.
+    """
+    from synth.web.launch import _check_same_world, probe, read_world_id
+
+    url = f"http://127.0.0.1:{port}"
+    want = read_world_id(world)
+    health = probe(url)
+    if health is not None:
+        _check_same_world(health, want, port, world)
+        return None
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port)],
+                                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"The fake internet stopped at start (is port {port} in use?). See {log_path}.")
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).ok:
-                return proc
-        except requests.RequestException:
-            time.sleep(0.2)
+        health = probe(url, timeout=1.0)
+        if health is not None:
+            _check_same_world(health, want, port, world)
+            return proc
+        time.sleep(0.2)
     proc.terminate()
     raise RuntimeError(f"The fake internet did not answer on port {port} within 30 s. See {log_path}.")
+
+
+def stop(proc: subprocess.Popen | None, grace: float = 15) -> None:
+    """Terminate a child politely, then firmly."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=grace)
 
 
 def prepare_my_work(course: Path) -> Path:
@@ -119,13 +140,13 @@ def prepare_my_work(course: Path) -> Path:
     return work
 
 
-def lab(world: Path | None, port: int, jupyter_port: int, headless: bool) -> int:
+def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course: Path | None = None) -> int:
     path = resolve_world(world)
-    course = course_dir()
+    course = course_dir(course)
     work = prepare_my_work(course)
     env = dict(os.environ, OSINTLAB_WORLD=str(path), OSINTLAB_PORT=str(port))
     server = start_fake_internet(path, port, path.parent / f"fake-internet-{port}.log")
-    print(f"Fake internet: http://127.0.0.1:{port}/  (world {read_manifest(path)['world_id']})")
+    print(f"Fake internet: http://127.0.0.1:{port}/  (world {read_manifest(path)['world_id']})", flush=True)
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}", f"--port={jupyter_port}",
            "--ServerApp.ip=127.0.0.1", f"--LabApp.default_url=/lab/tree/{work.name}"]
     if headless:
@@ -134,20 +155,14 @@ def lab(world: Path | None, port: int, jupyter_port: int, headless: bool) -> int
     try:
         return jupyter.wait()
     except KeyboardInterrupt:
-        jupyter.send_signal(signal.SIGINT)
-        jupyter.send_signal(signal.SIGINT)  # JupyterLab asks for confirmation on the first Ctrl-C
-        try:
-            jupyter.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            jupyter.kill()
+        # Ctrl-C: JupyterLab would ask "Shutdown this Jupyter server (y/[n])?"; SIGTERM shuts it down
+        # cleanly (kernels included) without asking.
+        stop(jupyter)
         return 0
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        print("Stopped the fake internet and JupyterLab.")
+        stop(jupyter)
+        stop(server)
+        print("Stopped JupyterLab" + (" and the fake internet." if server else "."), flush=True)
 
 
 def course_release(course: Path | None, modules: list[str]) -> int:
