@@ -54,7 +54,7 @@ def create_app(world_dir: Path, *, rate_limit: float | None = 10.0, burst: int =
     world = load_world(world_dir)
     app = Flask(__name__, static_folder="static", static_url_path="/static")
     app.extensions["osintlab.world"] = world
-    app.config["JSON_SORT_KEYS"] = False
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # healthz reads status first
     app.register_blueprint(root)
     mounted = [s.slug for s in world.sites if s.slug in SITE_MODULES]
     for slug in mounted:
@@ -94,7 +94,7 @@ def _check_rate(limiter: TokenBucketLimiter) -> Response | None:
         return None
     seconds = limiter.retry_after(wait)
     title, _ = ERROR_TEXT[429]
-    message = (f"This site allows about {limiter.rate:g} requests per second. "
+    message = (f"You are sending requests too fast: this site allows about {limiter.rate:g} per second. "
                f"Wait {seconds} second{'s' if seconds != 1 else ''} and try again; a polite scraper "
                "pauses between requests (for example time.sleep(1)) and honours Retry-After.")
     resp = Response(_render_error(429, title, message), status=429)
