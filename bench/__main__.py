@@ -27,7 +27,8 @@ def main() -> int:
         world = generate_world(2026, "default", Path(tmp) / "w")
         print(web_report(bench_pages(world)))
         try:
-            from bench.grading import bench_autograde, report as grading_report
+            from bench.grading import bench_autograde
+            from bench.grading import report as grading_report
         except ImportError:
             print("Autograde: not measured (bench/grading.py missing)")
         else:
