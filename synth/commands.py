@@ -151,6 +151,8 @@ def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course
            "--ServerApp.ip=127.0.0.1", f"--LabApp.default_url=/lab/tree/{work.name}"]
     if headless:
         cmd.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI run as root; JupyterLab refuses otherwise
     jupyter = subprocess.Popen(cmd, env=env, cwd=course)
     try:
         return jupyter.wait()
