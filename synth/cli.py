@@ -65,13 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     lab = sub.add_parser("lab", help="start the fake internet and JupyterLab (what `make lab` runs)",
                          description="Generate the default world if missing, start its fake internet, prepare "
-                                     "your copy of the exercises in exercises/my-work/ and start JupyterLab. "
-                                     "Ctrl-C stops both.")
+                                     "your copy of the exercises in exercises/my-work/ and start JupyterLab on it "
+                                     "(--instructor: on the whole course). Ctrl-C stops both.")
     _world_arg(lab)
     lab.add_argument("--headless", action="store_true", help="do not open a browser (for servers)")
     lab.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"fake internet port (default {DEFAULT_PORT})")
     lab.add_argument("--jupyter-port", type=_port, default=8888, help="JupyterLab port (default 8888)")
     _course_arg(lab)
+    lab.add_argument("--instructor", action="store_true",
+                     help="open the whole course folder (source notebooks with solutions, nbgrader's formgrader) "
+                          "instead of the trainee's my-work/ folder")
 
     course = sub.add_parser("course", help="release and grade the nbgrader course",
                             description="Instructor commands for the nbgrader course in exercises/.")
@@ -110,13 +113,17 @@ def _course_arg(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from graders.course import CourseError
     from synth.worldio import WorldExistsError, WorldNotFoundError
 
     try:
         return _dispatch(args)
-    except (ConfigError, WorldExistsError, WorldNotFoundError) as err:
+    except (ConfigError, CourseError) as err:
         print(f"osintlab: {err}", file=sys.stderr)
-        return 2 if isinstance(err, ConfigError) else 1
+        return 2
+    except (WorldExistsError, WorldNotFoundError, RuntimeError) as err:
+        print(f"osintlab: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\nosintlab: stopped.", file=sys.stderr)
         return 130
@@ -130,7 +137,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return commands.serve(args.world, args.host, args.port, args.rate, args.allow_remote)
     if args.command == "lab":
-        return commands.lab(args.world, args.port, args.jupyter_port, args.headless, args.course)
+        return commands.lab(args.world, args.port, args.jupyter_port, args.headless, args.course, args.instructor)
     if args.command == "verify":
         return commands.verify(args.world)
     if args.command == "course" and args.course_command == "release":

@@ -140,20 +140,23 @@ def prepare_my_work(course: Path) -> Path:
     return work
 
 
-def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course: Path | None = None) -> int:
+def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course: Path | None = None,
+        instructor: bool = False) -> int:
+    """World, fake internet and JupyterLab; trainees see only their my-work/ copies (no solutions)."""
     path = resolve_world(world)
     course = course_dir(course)
     work = prepare_my_work(course)
     env = dict(os.environ, OSINTLAB_WORLD=str(path), OSINTLAB_PORT=str(port))
     server = start_fake_internet(path, port, path.parent / f"fake-internet-{port}.log")
     print(f"Fake internet: http://127.0.0.1:{port}/  (world {read_manifest(path)['world_id']})", flush=True)
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={course}", f"--port={jupyter_port}",
-           "--ServerApp.ip=127.0.0.1", f"--LabApp.default_url=/lab/tree/{work.name}"]
+    root = course if instructor else work
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}", f"--port={jupyter_port}",
+           "--ServerApp.ip=127.0.0.1"]
     if headless:
         cmd.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # containers and CI run as root; JupyterLab refuses otherwise
-    jupyter = subprocess.Popen(cmd, env=env, cwd=course)
+    jupyter = subprocess.Popen(cmd, env=env, cwd=root)
     try:
         return jupyter.wait()
     except KeyboardInterrupt:

@@ -49,8 +49,12 @@ SECURITY_HEADERS = {
 root = Blueprint("root", __name__)
 
 
-def create_app(world_dir: Path, *, rate_limit: float | None = 10.0, burst: int = 20) -> Flask:
-    """The fake internet for ``world_dir``; ``rate_limit=None`` switches the rate limit off."""
+def create_app(world_dir: Path, *, rate_limit: float | None = 10.0, burst: int = 20,
+               request_rate: int = 4) -> Flask:
+    """The fake internet for ``world_dir``; ``rate_limit=None`` switches the rate limit off.
+
+    ``request_rate`` is what robots.txt asks of polite robots (requests per second).
+    """
     world = load_world(world_dir)
     app = Flask(__name__, static_folder="static", static_url_path="/static")
     app.extensions["osintlab.world"] = world
@@ -60,6 +64,7 @@ def create_app(world_dir: Path, *, rate_limit: float | None = 10.0, burst: int =
     for slug in mounted:
         app.register_blueprint(SITE_MODULES[slug].bp)
     app.extensions["osintlab.mounted"] = tuple(mounted)
+    app.extensions["osintlab.request_rate"] = request_rate
 
     app.before_request(_refuse_dot_segments)
     if rate_limit is not None:
@@ -157,4 +162,5 @@ def robots() -> Response:
     """One robots.txt for the whole fake internet: the rules of every mounted site."""
     mounted = current_app.extensions["osintlab.mounted"]
     disallow = tuple(p for slug in mounted for p in SITE_MODULES[slug].ROBOTS_DISALLOW)
-    return Response("\n".join(robots_lines(disallow)) + "\n", mimetype="text/plain")
+    rate = current_app.extensions["osintlab.request_rate"]
+    return Response("\n".join(robots_lines(disallow, rate)) + "\n", mimetype="text/plain")

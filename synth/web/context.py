@@ -28,7 +28,12 @@ def close_db(_exc: BaseException | None = None) -> None:
         conn.close()
 
 
-def robots_lines(disallow: tuple[str, ...]) -> list[str]:
-    """robots.txt rules: one ``User-agent: *`` group, a polite crawl delay, then ``disallow``."""
+def robots_lines(disallow: tuple[str, ...], request_rate: int = 4) -> list[str]:
+    """robots.txt rules: one ``User-agent: *`` group, the polite request rate, then ``disallow``.
+
+    The advertised rate (requests per second) stays below the enforced rate limit, so a scraper that
+    obeys robots.txt never meets a 429. ``Request-rate`` rather than ``Crawl-delay`` because Python's
+    robotparser reads only whole seconds from the latter.
+    """
     return ["# OSINT Lab training internet: every site and person here is fictional.",
-            "User-agent: *", "Crawl-delay: 1", *(f"Disallow: {path}" for path in disallow)]
+            "User-agent: *", f"Request-rate: {request_rate}/1", *(f"Disallow: {path}" for path in disallow)]

@@ -1,6 +1,6 @@
 """A polite per-client token bucket.
 
-Trainees learn to scrape responsibly: a crawler that ignores ``Crawl-delay`` should meet the same
+Trainees learn to scrape responsibly: a crawler that ignores robots.txt's ``Request-rate`` should meet the same
 HTTP 429 + ``Retry-After`` a real site would send, not silently succeed. One bucket per remote
 address; ``rate`` tokens per second refill a bucket of ``burst`` tokens; a request takes one token.
 """

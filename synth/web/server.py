@@ -51,13 +51,14 @@ def make_server(
     burst: int = 20,
     threads: int = 8,
     allow_remote: bool = False,
+    request_rate: int = 4,
 ) -> BaseWSGIServer | MultiSocketServer:
     """A bound, not yet running waitress server (``port=0`` picks a free port; see ``.effective_port``).
 
     Raises OSError when the port is taken, RemoteHostRefused for a non-loopback host.
     """
     check_host(host, allow_remote)
-    app = create_app(Path(world_dir), rate_limit=rate_limit, burst=burst)
+    app = create_app(Path(world_dir), rate_limit=rate_limit, burst=burst, request_rate=request_rate)
     return create_server(app, host=host, port=port, threads=threads, ident="osintlab",
                          clear_untrusted_proxy_headers=True)
 
@@ -78,10 +79,11 @@ def serve(
     *,
     burst: int = 20,
     allow_remote: bool = False,
+    request_rate: int = 4,
 ) -> None:
     """Serve ``world_dir`` until interrupted (Ctrl-C)."""
     server = make_server(world_dir, host, port, rate_limit=rate_limit, burst=burst,
-                         threads=threads, allow_remote=allow_remote)
+                         threads=threads, allow_remote=allow_remote, request_rate=request_rate)
     shown = f"[{host}]" if ":" in host else host
     print(f"OSINT Lab training internet: http://{shown}:{bound_port(server)}/ "
           f"(world {Path(world_dir)}). Press Ctrl-C to stop.", flush=True)
