@@ -12,16 +12,39 @@ from typing import Any
 
 from graders.canon import canonical_ad_id, canonical_phone, item_hash
 from synth.places import CITY_BY_SLUG
+from synth.selectors import canonical_handle
 from synth.streams import Streams
-from synth.world import World
+from synth.world import Ad, World
 
 M01 = "01-scraping-ad-sites"
+
+
+def generator_fingerprint() -> str:
+    """A hash of the generator's own source and of the pinned data packages' versions.
+
+    Part of the world id, so a world made by older code (or another Faker) is never mistaken for the
+    world this code would make: the lab regenerates it instead of serving stale answers.
+    """
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.glob("*.py")):
+        if path.name not in {"cli.py", "commands.py", "worldio.py", "scan.py"}:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update((root.parent / "graders" / "canon.py").read_bytes())  # self-check hashes depend on it
+    for package in ("faker", "phonenumbers"):
+        digest.update(f"{package}=={metadata.version(package)}".encode())
+    return digest.hexdigest()
 
 
 def world_id(seed: int, preset: str, generator_version: str) -> str:
     import hashlib
 
-    return "w-" + hashlib.sha256(f"{seed}:{preset}:{generator_version}".encode()).hexdigest()[:12]
+    key = f"{seed}:{preset}:{generator_version}:{generator_fingerprint()}"
+    return "w-" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
 def derive_module01(world: World) -> dict[str, Any]:
@@ -35,6 +58,15 @@ def derive_module01(world: World) -> dict[str, Any]:
     return {"site": brief["site"], "city": brief["city"], "category": brief["category"],
             "ad_ids": sorted(a.ad_id for a in ads), "shared_phones": shared,
             "names_by_phone": {p: sorted(names[p]) for p in shared}}
+
+
+def _ad_selectors(ad: Ad) -> dict[str, list[str]]:
+    """The canonical contact selectors a QuickAds ad carries (phone, e-mail, messaging handle)."""
+    handles = []
+    if ad.messenger and "@" in ad.messenger:
+        app, handle = ad.messenger.split(" ", 1)
+        handles.append(canonical_handle(app.lower(), handle))
+    return {"phones": [ad.contact_phone], "emails": [ad.email] if ad.email else [], "handles": handles}
 
 
 def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
@@ -55,8 +87,13 @@ def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
             for o in world.operations
         },
         "ads": {str(a.ad_id): {"poster": a.poster, "advertised_person": a.advertised, "operation": a.operation,
-                               "contact_phone": a.contact_phone}
+                               "contact_phone": a.contact_phone,
+                               "selectors": _ad_selectors(a)}
                 for a in world.ads},
+        "listings": {f"{x.site}:{x.listing_id}": {
+            "poster": x.poster, "advertised_person": x.advertised, "operation": x.operation,
+            "selectors": {"phones": list(x.phones), "emails": list(x.emails), "handles": list(x.handles)}}
+            for x in world.listings},
         "modules": {M01: derive_module01(world)},
     }
 

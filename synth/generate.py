@@ -19,6 +19,7 @@ from synth import __version__
 from synth.ads import build_ads
 from synth.answer_key import M01, derive_answer_key, derive_selfcheck, world_id
 from synth.config import check_seed, get_preset
+from synth.crosspost import build_listings
 from synth.network import SEX_OP, build_network
 from synth.people import NamePools, build_population
 from synth.places import CITY_BY_SLUG, LOCALE_WEIGHTS
@@ -42,6 +43,7 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     people, operations, businesses = build_network(streams, people, preset, pools)
     steps.update()
     ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
+    listings = build_listings(streams, people, operations, businesses, ads)
     steps.update()
     ring = next(o for o in operations if o.operation_id == SEX_OP)
     hub = CITY_BY_SLUG[ring.cities[0]]
@@ -57,7 +59,7 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     steps.update()
     steps.close()
     return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
-                 ads=tuple(ads), briefs=briefs)
+                 ads=tuple(ads), briefs=briefs, listings=tuple(listings))
 
 
 def write_world(world: World, directory: Path) -> None:

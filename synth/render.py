@@ -23,10 +23,23 @@ CREATE TABLE quickads_ads (
   display_name TEXT NOT NULL, age INTEGER, price TEXT NOT NULL, phone TEXT NOT NULL, email TEXT,
   messenger TEXT, posted_at TEXT NOT NULL);
 CREATE INDEX quickads_city_category ON quickads_ads (city, category, posted_at);
+CREATE TABLE companions_profiles (
+  profile_id INTEGER PRIMARY KEY, city TEXT NOT NULL REFERENCES cities(slug), name TEXT NOT NULL, age INTEGER,
+  nationality TEXT, languages TEXT NOT NULL, headline TEXT NOT NULL, text TEXT NOT NULL, contact TEXT NOT NULL,
+  rate TEXT, posted_at TEXT NOT NULL, bumped_at TEXT NOT NULL);
+CREATE INDEX companions_city ON companions_profiles (city, bumped_at);
+CREATE TABLE jobboard_posts (
+  post_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, city TEXT NOT NULL REFERENCES cities(slug), work_country TEXT,
+  title TEXT NOT NULL, body TEXT NOT NULL, language TEXT NOT NULL, company TEXT NOT NULL, salary TEXT,
+  contact TEXT NOT NULL, posted_at TEXT NOT NULL);
+CREATE INDEX jobboard_kind_city ON jobboard_posts (kind, city, posted_at);
 CREATE INDEX quickads_category ON quickads_ads (category, posted_at);
 """
 
-SITES = [("quickads", "quickads.example", "QuickAds", "Free classifieds across Europe — jobs, travel, services")]
+SITES = [("quickads", "quickads.example", "QuickAds", "Free classifieds across Europe — jobs, travel, services"),
+         ("companions", "companions.example", "Companions", "Independent companions and massage, city by city"),
+         ("jobboard", "workabroad.example", "WorkAbroad", "Jobs and travel for people on the move"),
+         ("search", "search.example", "Seekr", "Search the whole training internet")]
 CATEGORIES = [("personal-services", "Personal services"), ("jobs", "Jobs"), ("travel", "Travel")]
 
 
@@ -48,6 +61,16 @@ def render_public(world: World, public_dir: Path) -> None:
             [(a.ad_id, a.category, a.city, a.title, a.body, a.display_name, a.age, a.price, a.phone_text,
               a.email, a.messenger, iso(a.posted_at)) for a in sorted(world.ads, key=lambda a: a.ad_id)],
         )
+        profiles = sorted((x for x in world.listings if x.site == "companions"), key=lambda x: x.listing_id)
+        con.executemany(
+            "INSERT INTO companions_profiles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(x.listing_id, x.city, x.name, x.age, x.nationality, x.language, x.title, x.text, x.contact, x.rate,
+              iso(x.posted_at), iso(x.bumped_at or x.posted_at)) for x in profiles])
+        posts = sorted((x for x in world.listings if x.site == "jobboard"), key=lambda x: x.listing_id)
+        con.executemany(
+            "INSERT INTO jobboard_posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(x.listing_id, x.kind, x.city, x.work_country, x.title, x.text, x.language, x.name, x.rate, x.contact,
+              iso(x.posted_at)) for x in posts])
         con.commit()
         # A database file that is byte-identical for the same world: no free pages, fixed page order.
         con.execute("VACUUM")

@@ -37,7 +37,8 @@ class Violation:
 
 # A run of at least seven digits, maybe with separators: anything shorter is no personal phone number
 # (short codes and ids), and libphonenumber is slow enough that we only hand it the candidates.
-PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().-]{5,}\d(?!\w)")
+LETTER_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d(?:[\d()-]|[ .](?=\d)| \. (?=\d))*\d(?!\w)")
 
 
 def _phone_violations(text: str, where: str, region: str) -> list[Violation]:
@@ -47,14 +48,21 @@ def _phone_violations(text: str, where: str, region: str) -> list[Violation]:
     is read with that ``region``; with region "ZZ" (unknown) only numbers with a country code count.
     """
     found: dict[str, Violation] = {}
+    # Undo the cheap disguises first (letter O for zero, emoji keycaps), so "O165 3677894" is read
+    # as the number it stands for and not as a shorter number inside it.
+    text = LETTER_O.sub("0", text.replace("\ufe0f\u20e3", ""))
     for candidate in PHONE_CANDIDATE.finditer(text):
         chunk = candidate.group(0)
         if sum(ch.isdigit() for ch in chunk) < 7:
             continue
-        for match in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=phonenumbers.Leniency.VALID):
-            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-            if len(str(match.number.national_number)) >= 7 and not is_safe_phone(e164):
-                found.setdefault(e164, Violation(where, "phone", match.raw_string))
+        # The whole run is one number as a reader would dial it; parts of an obscured run are not numbers.
+        try:
+            number = phonenumbers.parse(chunk, region)
+        except phonenumbers.NumberParseException:
+            continue
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if phonenumbers.is_valid_number(number) and not is_safe_phone(e164):
+            found.setdefault(e164, Violation(where, "phone", chunk.strip()))
     return list(found.values())
 
 

@@ -67,7 +67,7 @@ def obscured_phone(e164: str, style: str, rng: random.Random, lang: str = "en",
     if style == "emoji":
         return "".join(EMOJI_DIGITS[int(ch)] if ch.isdigit() else ch for ch in base)
     if style == "separators":
-        sep = rng.choice([".", "/", "_", " . ", "-"])
+        sep = rng.choice(["/", "_", " . ", "-"])  # a bare "." would look like an IP address
         digits = "".join(ch for ch in base if ch.isdigit() or ch == "+")
         chunks = [digits[i:i + 3] for i in range(0, len(digits), 3)]
         return sep.join(chunks)
@@ -94,7 +94,7 @@ def obscured_email(email: str, rng: random.Random) -> str:
 def handle_text(app: str, handle: str, rng: random.Random) -> str:
     """A messaging handle the way ads mention it: "Telegram @mila_lon", "TG: mila_lon", "Signal mila.22"."""
     bare = handle.lstrip("@")
-    forms = {"telegram": [f"Telegram @{bare}", f"TG: {bare}", f"telegram: @{bare}", f"t.me/{bare}"],
+    forms = {"telegram": [f"Telegram @{bare}", f"TG: {bare}", f"telegram: @{bare}", f"@{bare} on Telegram"],
              "signal": [f"Signal {bare}", f"Signal: @{bare}"],
              "whatsapp": [f"WhatsApp @{bare}", f"WA: {bare}"]}[app]
     return rng.choice(forms)

@@ -74,6 +74,7 @@ class World:
     operations: tuple[Operation, ...]
     ads: tuple[Ad, ...]
     briefs: dict[str, dict[str, str]] = field(default_factory=dict)
+    listings: tuple[Listing, ...] = ()
 
     def person(self, person_id: str) -> Person:
         return self._people_by_id()[person_id]
@@ -84,3 +85,34 @@ class World:
             cache = {p.person_id: p for p in self.people}
             object.__setattr__(self, "_people_cache", cache)
         return cache
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A posting on the directory (``companions``) or the job board (``jobboard``).
+
+    ``phones``, ``emails`` and ``handles`` are the canonical selectors written (often obscured) in
+    ``text``/``contact``; they go to the answer key, never to public/.
+    """
+
+    site: str
+    listing_id: int
+    kind: str  # "profile" | "job" | "travel"
+    city: str
+    title: str
+    text: str
+    contact: str
+    name: str  # display name or company
+    language: str
+    posted_at: datetime
+    poster: str
+    advertised: str | None
+    operation: str | None
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    age: int | None = None
+    nationality: str | None = None
+    rate: str | None = None
+    work_country: str | None = None
+    bumped_at: datetime | None = None

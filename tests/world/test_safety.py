@@ -23,6 +23,7 @@ def test_every_generated_phone_is_reserved() -> None:
     world = build_world(2026, "default")
     phones = {p.phone for p in world.people} | {a.contact_phone for a in world.ads}
     phones |= {ph for o in world.operations for ph in o.phones}
+    phones |= {ph for listing in world.listings for ph in listing.phones}
     for e164 in phones:
         parsed = phonenumbers.parse(e164)
         assert is_safe_phone(e164), e164
