@@ -16,6 +16,7 @@ from pathlib import Path
 import phonenumbers
 
 from synth.safety import is_documentation_ip, is_reserved_domain, is_safe_phone
+from synth.selectors import DIGIT_WORDS
 
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://([^/\s:?#'\"<>]+)", re.IGNORECASE)
@@ -37,7 +38,26 @@ class Violation:
 
 # A run of at least seven digits, maybe with separators: anything shorter is no personal phone number
 # (short codes and ids), and libphonenumber is slow enough that we only hand it the candidates.
-LETTER_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
+def read_as_digits(text: str) -> str:
+    """Undo the disguises of synth.selectors the way a careful reader would, before looking for numbers.
+
+    Emoji keycaps and digit words become digits, letter O beside digits becomes 0, the halves of a
+    split number are joined, and spaces inside a digit run are dropped; so "O165 3677894" or
+    "+ 4 8 4 9 …" is read as the whole number it stands for, not as a shorter number inside it.
+    """
+    text = text.replace("\ufe0f\u20e3", "")
+    text = DIGIT_WORD.sub(lambda m: WORD_VALUE[m.group(0).lower()], text)
+    text = LETTER_O.sub("0", text)
+    text = SPLIT_JOINER.sub("", text)
+    text = re.sub(r"\+\s+(?=\d)", "+", text)
+    return re.sub(r"(?<=\d)(?: [./-] |[ /_-]|\.(?=\d))(?=\d)", "", text)
+
+
+WORD_VALUE = {w.lower(): str(i) for words in DIGIT_WORDS.values() for i, w in enumerate(words)}
+DIGIT_WORD = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, WORD_VALUE), key=len, reverse=True)) + r")(?!\w)",
+                        re.IGNORECASE)
+SPLIT_JOINER = re.compile(r"\s*…\s*\w+(?:\s+\w+)?\s+(?=\d)")
+LETTER_O = re.compile(r"(?<=[\dOo])[Oo]|[Oo](?=[Oo]*\d)")
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d(?:[\d()-]|[ .](?=\d)| \. (?=\d))*\d(?!\w)")
 
 
@@ -48,9 +68,7 @@ def _phone_violations(text: str, where: str, region: str) -> list[Violation]:
     is read with that ``region``; with region "ZZ" (unknown) only numbers with a country code count.
     """
     found: dict[str, Violation] = {}
-    # Undo the cheap disguises first (letter O for zero, emoji keycaps), so "O165 3677894" is read
-    # as the number it stands for and not as a shorter number inside it.
-    text = LETTER_O.sub("0", text.replace("\ufe0f\u20e3", ""))
+    text = read_as_digits(text)
     for candidate in PHONE_CANDIDATE.finditer(text):
         chunk = candidate.group(0)
         if sum(ch.isdigit() for ch in chunk) < 7:

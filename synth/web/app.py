@@ -2,7 +2,8 @@
 
 Each site is a blueprint in its own module (``quickads.py`` …) exposing ``bp`` and
 ``ROBOTS_DISALLOW``; a site is mounted only when the world's ``sites`` table lists it, so the portal
-never links to a site the world has no data for.
+never links to a site the world has no data for. A site with a JSON API also lists the path prefixes
+of its API in ``JSON_PREFIXES``: errors there (400, 404, 405, 429, 500) are JSON, not HTML pages.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from types import ModuleType
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from synth.web import quickads
-from synth.web.context import close_db, lab_world, robots_lines
+from synth.web import companions, jobboard, quickads, search
+from synth.web.context import close_db, content_security_policy, lab_world, robots_lines
 from synth.web.ratelimit import TokenBucketLimiter
 from synth.web.world import load_world
 
 log = logging.getLogger(__name__)
 
 # slug in the `sites` table -> module with `bp` (a Blueprint) and `ROBOTS_DISALLOW`.
-SITE_MODULES: dict[str, ModuleType] = {"quickads": quickads}
+SITE_MODULES: dict[str, ModuleType] = {
+    "quickads": quickads, "companions": companions, "jobboard": jobboard, "search": search,
+}
 
 # Plain-language titles and messages for the errors a trainee's scraper will meet.
 ERROR_TEXT: dict[int, tuple[str, str]] = {
@@ -36,10 +39,7 @@ ERROR_TEXT: dict[int, tuple[str, str]] = {
 
 SECURITY_HEADERS = {
     # The CSP is also the guarantee that a browser loads nothing from outside the lab.
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
+    "Content-Security-Policy": content_security_policy(),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -102,7 +102,7 @@ def _check_rate(limiter: TokenBucketLimiter) -> Response | None:
     message = (f"You are sending requests too fast: this site allows about {limiter.rate:g} per second. "
                f"Wait {seconds} second{'s' if seconds != 1 else ''} and try again; a polite scraper "
                "pauses between requests (for example time.sleep(1)) and honours Retry-After.")
-    resp = Response(_render_error(429, title, message), status=429)
+    resp = _error_response(429, title, message)
     resp.headers["Retry-After"] = str(seconds)
     return resp
 
@@ -119,11 +119,24 @@ def _site_for_path(path: str) -> str | None:
     return first if first in current_app.extensions.get("osintlab.mounted", ()) else None
 
 
-def _render_error(code: int, title: str, message: str) -> str:
+def _is_api_path(path: str) -> bool:
+    """Whether ``path`` belongs to a site's JSON API (see the module docstring)."""
+    site = _site_for_path(path)
+    prefixes: tuple[str, ...] = getattr(SITE_MODULES[site], "JSON_PREFIXES", ()) if site else ()
+    return any(path.startswith(p) for p in prefixes)
+
+
+def _error_response(code: int, title: str, message: str) -> Response:
+    """The error as the client expects it: JSON ``{"error", "status"}`` on an API path, else a styled page."""
+    if _is_api_path(request.path):
+        resp = jsonify(error=message, status=code)
+        resp.status_code = code
+        return resp
     site = _site_for_path(request.path)
     layout = f"{site}/layout.html" if site else "base.html"
-    return render_template("error.html", layout=layout, site_home=f"/{site}/" if site else None,
+    page = render_template("error.html", layout=layout, site_home=f"/{site}/" if site else None,
                            code=code, title=title, message=message)
+    return Response(page, status=code, mimetype="text/html")
 
 
 def _http_error(exc: HTTPException) -> Response:
@@ -131,17 +144,18 @@ def _http_error(exc: HTTPException) -> Response:
     code = exc.code or 500
     title, default = ERROR_TEXT.get(code, (exc.name, exc.description or ""))
     explicit = exc.description and exc.description != type(exc).description
-    resp = exc.get_response()
-    resp.set_data(_render_error(code, title, exc.description if explicit else default))
-    resp.mimetype = "text/html"
+    resp = _error_response(code, title, exc.description if explicit else default)
+    for name, value in exc.get_response().headers.items():  # e.g. Allow on a 405
+        if name.lower() not in ("content-type", "content-length"):
+            resp.headers.setdefault(name, value)
     return resp
 
 
-def _unexpected_error(exc: Exception) -> tuple[str, int]:
+def _unexpected_error(exc: Exception) -> Response:
     """A friendly page instead of a traceback; logged so the bug can be found and fixed."""
     log.exception("unexpected error serving %s", request.path)
     title, message = ERROR_TEXT[500]
-    return _render_error(500, title, message), 500
+    return _error_response(500, title, message)
 
 
 @root.get("/")

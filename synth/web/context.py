@@ -9,6 +9,16 @@ from flask import current_app, g
 from synth.web.world import World
 
 
+def content_security_policy(script_src: str = "'none'") -> str:
+    """The CSP every page carries: same-origin resources only, so a browser loads nothing from outside.
+
+    Scripts are off (``'none'``) except on pages that need the site's own JavaScript (``'self'``):
+    never inline scripts, never another origin.
+    """
+    return (f"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src {script_src}; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
 def lab_world() -> World:
     """The world the current app serves (set by ``create_app``)."""
     return current_app.extensions["osintlab.world"]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from synth.web.context import db, lab_world, robots_lines
+from synth.web.pages import MAX_ROW_ID, bad_words, keyword_clauses, page_window, parse_page, posted_label, snippet
 from synth.web.world import Category, City
 
 bp = Blueprint("quickads", __name__, url_prefix="/quickads")
@@ -26,7 +26,6 @@ PAGE_SIZE = 20
 LATEST_ON_HOME = 10
 MAX_QUERY_CHARS = 100
 MAX_QUERY_WORDS = 8
-MAX_ROW_ID = 2**63 - 1  # SQLite's largest INTEGER; a bigger id cannot exist (and would overflow)
 
 CARD_COLUMNS = "ad_id, category, city, title, body, display_name, price, posted_at"
 DETAIL_COLUMNS = CARD_COLUMNS + ", age, phone, email, messenger"
@@ -51,9 +50,9 @@ class Filters:
         if self.category and skip != "category":
             clauses.append("category = ?")
             params.append(self.category.slug)
-        for word in self.q.split():
-            clauses.append("fold(title || ' ' || body) LIKE ? ESCAPE '\\'")
-            params.append("%" + _like_escape(word.casefold()) + "%")
+        words, word_params = keyword_clauses(self.q, "title || ' ' || body")
+        clauses += words
+        params += word_params
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def url(self, page: int = 1, **changes: str | None) -> str:
@@ -69,10 +68,6 @@ class Filters:
         return url_for("quickads.listing", **{k: v for k, v in args.items() if v})
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def parse_filters(args: MultiDict[str, str]) -> Filters:
     """Validate the query string; 400 with a plain-language message for anything unknown."""
     world = lab_world()
@@ -84,37 +79,10 @@ def parse_filters(args: MultiDict[str, str]) -> Filters:
     if category_slug and category_slug not in world.categories:
         abort(400, f"QuickAds has no category called “{category_slug[:40]}”. "
                    "Pick a category from the list on this site.")
-    if len(q) > MAX_QUERY_CHARS or len(q.split()) > MAX_QUERY_WORDS:
-        abort(400, f"Search for at most {MAX_QUERY_WORDS} words and {MAX_QUERY_CHARS} characters.")
+    problem = bad_words(q, MAX_QUERY_CHARS, MAX_QUERY_WORDS)
+    if problem:
+        abort(400, problem)
     return Filters(world.cities.get(city_slug), world.categories.get(category_slug), q)
-
-
-def parse_page(raw: str | None) -> int:
-    """The page number: absent means 1; anything but a whole number from 1 up is a 400."""
-    raw = (raw or "").strip()
-    if not raw:
-        return 1
-    if not (raw.isascii() and raw.isdigit()):
-        abort(400, "The page number must be a whole number: 1, 2, 3 …")
-    if len(raw) > 9:  # also keeps int() away from huge digit strings
-        abort(400, "That page number is far too large.")
-    if int(raw) < 1:
-        abort(400, "Pages are numbered from 1: use page=1 for the first page.")
-    return int(raw)
-
-
-def _posted_label(iso: str) -> str:
-    """'2026-03-04T21:15:00Z' → '4 Mar 2026, 21:15' (as written when it does not parse)."""
-    try:
-        t = datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")
-    except (TypeError, ValueError):
-        return str(iso)
-    return f"{t.day} {t:%b %Y, %H:%M}"
-
-
-def _snippet(body: str, limit: int = 140) -> str:
-    text = " ".join((body or "").split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _view(row: sqlite3.Row) -> dict[str, Any]:
@@ -125,8 +93,8 @@ def _view(row: sqlite3.Row) -> dict[str, Any]:
     category = world.categories.get(ad["category"])
     ad["city_name"] = city.name if city else ad["city"]
     ad["category_name"] = category.name if category else ad["category"]
-    ad["posted_label"] = _posted_label(ad["posted_at"])
-    ad["snippet"] = _snippet(ad["body"])
+    ad["posted_label"] = posted_label(ad["posted_at"])
+    ad["snippet"] = snippet(ad["body"])
     return ad
 
 
@@ -134,18 +102,6 @@ def _counts(column: str, where: str = "", params: list[Any] | None = None) -> di
     assert column in ("city", "category")  # never user input: a fixed column name
     sql = f"SELECT {column}, COUNT(*) FROM quickads_ads{where} GROUP BY {column}"
     return {slug: n for slug, n in db().execute(sql, params or [])}
-
-
-def page_window(page: int, pages: int, width: int = 2) -> list[int | None]:
-    """Page numbers to link: first, last and ``width`` around ``page``; None marks a gap (…)."""
-    keep = {1, pages, *range(page - width, page + width + 1)}
-    out: list[int | None] = []
-    for n in range(1, pages + 1):
-        if n in keep:
-            out.append(n)
-        elif out and out[-1] is not None:
-            out.append(None)
-    return out
 
 
 @bp.get("/")

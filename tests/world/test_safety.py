@@ -67,3 +67,19 @@ def test_no_explicit_words_in_ads(default_world: Path) -> None:
     con = sqlite3.connect(default_world / "public/site.sqlite")
     text = " ".join(r[0] + " " + r[1] for r in con.execute("SELECT title, body FROM quickads_ads")).lower()
     assert not [w for w in banned if f" {w}" in text]
+
+
+def test_scanner_reads_obscured_numbers_whole() -> None:
+    """An obscured reserved number is read as one number, and a real one is still caught."""
+    from synth.scan import read_as_digits
+
+    assert read_as_digits("zero one 6 five - 9 seven zero 8 eight 8 3") == "01659708883"
+    assert read_as_digits("OO48 49 O12 34 56") == "0048490123456"
+    assert read_as_digits("+484901 … and then 23456") == "+48490123456"
+    assert scan_text("call zero seven nine one one - one two three four five six", "x", "GB")  # 07911 123456
+
+
+@pytest.mark.parametrize("seed", [1, 4, 12345])
+def test_other_seeds_are_safe(world_factory, seed: int) -> None:
+    violations = scan_world(world_factory(seed, "default"))
+    assert not violations, "\n".join(map(str, violations[:20]))
