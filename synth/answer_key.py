@@ -16,7 +16,7 @@ from synth.selectors import canonical_handle
 from synth.streams import Streams
 from synth.world import Ad, World
 
-M01 = "01-scraping-ad-sites"
+M01, M02, M03 = "01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads"
 
 
 def generator_fingerprint() -> str:
@@ -69,6 +69,42 @@ def _ad_selectors(ad: Ad) -> dict[str, list[str]]:
     return {"phones": [ad.contact_phone], "emails": [ad.email] if ad.email else [], "handles": handles}
 
 
+def derive_module02(world: World) -> dict[str, Any]:
+    """Module 02: every Companions profile, with the canonical selectors written in it."""
+    profiles = sorted((x for x in world.listings if x.site == "companions"), key=lambda x: x.listing_id)
+    return {"site": "companions", "profile_ids": [x.listing_id for x in profiles],
+            "selectors": {str(x.listing_id): {"phones": sorted(x.phones), "emails": sorted(x.emails),
+                                              "handles": sorted(x.handles)} for x in profiles}}
+
+
+def derive_module03(world: World) -> dict[str, Any]:
+    """Module 03: who is advertised in each ad of the circuit's cities, the ring's ads, one victim's circuit."""
+    brief = world.briefs[M03]
+    cities = set(brief["cities"])
+    items: dict[str, tuple[str, str | None, str, Any]] = {}
+    for a in world.ads:
+        if a.category == "personal-services" and a.city in cities and a.advertised:
+            items[f"quickads:{a.ad_id}"] = (a.advertised, a.operation, a.city, a.posted_at)
+    for x in world.listings:
+        if x.site == "companions" and x.city in cities and x.advertised:
+            items[f"companions:{x.listing_id}"] = (x.advertised, x.operation, x.city, x.posted_at)
+    victim = items[brief["start_ad"]][0]
+    stays: list[dict[str, str]] = []
+    for _ref, (person, _, city, when) in sorted(items.items(), key=lambda kv: (kv[1][3], kv[0])):
+        if person != victim:
+            continue
+        day = when.strftime("%Y-%m-%d")
+        if stays and stays[-1]["city"] == city:
+            stays[-1]["last_seen"] = day
+        else:
+            stays.append({"city": city, "first_seen": day, "last_seen": day})
+    operation = sorted(ref for ref, v in items.items() if v[1])
+    return {"cities": brief["cities"], "start_ad": brief["start_ad"],
+            "person_of_item": {ref: v[0] for ref, v in sorted(items.items())},
+            "operation_items": operation, "victim_count": len({items[r][0] for r in operation}),
+            "circuit": stays}
+
+
 def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
     return {
         "world_id": wid,
@@ -94,7 +130,7 @@ def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
             "poster": x.poster, "advertised_person": x.advertised, "operation": x.operation,
             "selectors": {"phones": list(x.phones), "emails": list(x.emails), "handles": list(x.handles)}}
             for x in world.listings},
-        "modules": {M01: derive_module01(world)},
+        "modules": {M01: derive_module01(world), M02: derive_module02(world), M03: derive_module03(world)},
     }
 
 
@@ -103,9 +139,16 @@ def derive_selfcheck(key: dict[str, Any], streams: Streams) -> dict[str, Any]:
     salt = f"{streams.get('selfcheck').getrandbits(128):032x}"
     m01 = key["modules"][M01]
     region = CITY_BY_SLUG[m01["city"]].country
+    m02, m03 = key["modules"][M02], key["modules"][M03]
     answers = {
         f"{M01}/q2-city-ads": [canonical_ad_id(i) for i in m01["ad_ids"]],
         f"{M01}/q3-shared-phones": [canonical_phone(p, region) for p in m01["shared_phones"]],
+        f"{M02}/phones": sorted({f"{i}|{p}" for i, s in m02["selectors"].items() for p in s["phones"]}),
+        f"{M02}/emails": sorted({f"{i}|{e.lower()}" for i, s in m02["selectors"].items() for e in s["emails"]}),
+        f"{M02}/handles": sorted({f"{i}|{h}" for i, s in m02["selectors"].items() for h in s["handles"]}),
+        f"{M03}/operation-items": list(m03["operation_items"]),
+        f"{M03}/victim-count": [str(m03["victim_count"])],
+        f"{M03}/circuit-cities": ["|".join(stay["city"] for stay in m03["circuit"])],
     }
     return {
         "world_id": key["world_id"],

@@ -17,12 +17,13 @@ from tqdm import tqdm
 
 from synth import __version__
 from synth.ads import build_ads
-from synth.answer_key import M01, derive_answer_key, derive_selfcheck, world_id
+from synth.answer_key import derive_answer_key, derive_selfcheck, world_id
+from synth.briefs import derive_briefs
 from synth.config import check_seed, get_preset
 from synth.crosspost import build_listings
-from synth.network import SEX_OP, build_network
+from synth.network import build_network
 from synth.people import NamePools, build_population
-from synth.places import CITY_BY_SLUG, LOCALE_WEIGHTS
+from synth.places import LOCALE_WEIGHTS
 from synth.render import render_public
 from synth.streams import Streams
 from synth.world import World
@@ -45,17 +46,7 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
     listings = build_listings(streams, people, operations, businesses, ads)
     steps.update()
-    ring = next(o for o in operations if o.operation_id == SEX_OP)
-    hub = CITY_BY_SLUG[ring.cities[0]]
-    briefs = {M01: {
-        "site": "quickads", "city": hub.slug, "city_name": hub.name, "category": "personal-services",
-        "category_name": "Personal services",
-        "text": (f"An outreach worker in {hub.name} has told your unit that some women advertised for personal "
-                 f"services on the classifieds site QuickAds may not be working for themselves: the same "
-                 f"people seem to answer the phone for several of them. Before anyone is approached, your "
-                 f"team needs a complete, documented copy of every personal-services ad on QuickAds in "
-                 f"{hub.name}, and the phone numbers that appear under more than one name."),
-    }}
+    briefs = derive_briefs(streams, operations, ads, listings)
     steps.update()
     steps.close()
     return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
