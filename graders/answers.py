@@ -83,8 +83,8 @@ def phone_items(answer: Any, regions: Sequence[str]) -> list[list[str]]:
     likeliest first (see ``canon.phone_candidates``).
     """
     values = _values(answer, "phone", "phone numbers", "['+48 490 123 456', '48490765432']")
-    first, *others = [*regions, None][:1] + list(regions[1:])
-    return [[] if _is_missing(v) else phone_candidates(v, first, others) for v in values]
+    first = regions[0] if regions else None
+    return [[] if _is_missing(v) else phone_candidates(v, first, regions[1:]) for v in values]
 
 
 def phone_regions(city: str, world_dir: str | os.PathLike[str] | None = None) -> list[str]:

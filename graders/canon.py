@@ -48,6 +48,7 @@ def item_hash(salt: str, question: str, canonical_item: str) -> str:
     return hashlib.sha256(f"{salt}|{question}|{canonical_item}".encode()).hexdigest()[:20]
 
 
+_LETTERS = re.compile(r"[^\W\d_]")
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 
 
@@ -57,14 +58,14 @@ def phone_candidates(text: object, region: str | None = None, other_regions: Ite
     Trainees are taught to keep digits only, which drops the "+" of an international number
     ("48 490 123 456" → "48490123456") and keeps the "00" prefix; ads also write letters for
     look-alike digits ("O7700 9OO 123"); and a foreign number is often written in its own national
-    format ("490 972 860" in a London ad is a Polish number). ``region`` is tried first, then
+    format ("490 123 456" in a London ad is a Polish number). ``region`` is tried first, then
     ``other_regions``. A grader counts the answer right when any reading is the true number, so a
     correct number is never marked wrong for the way it was written.
     """
     raw = str(text).strip()
     readings = [raw]
     cleaned = raw.translate(_LOOKALIKE_DIGITS)
-    if cleaned != raw:
+    if cleaned != raw and not _LETTERS.search(cleaned):  # "O77OO 9OO I23", not "no phone"
         readings.append(cleaned)
     candidates: list[str] = []
     for reading in readings:

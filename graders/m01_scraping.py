@@ -9,41 +9,30 @@ stderr output in a test cell makes nbgrader give it 0 points.
 
 from __future__ import annotations
 
-import contextlib
 import random
-import sys
-import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import requests
 
-from graders import answers
+from graders import answers, quickads
 from graders.key import load_answer_key, load_module_key, load_public_db
 from graders.metrics import set_f1
-from graders.quickads import PARSE_FIELDS, TABLE_FIELDS, PublicAds, ad_url, polite_get
+from graders.quickads import PARSE_FIELDS, TABLE_FIELDS, PublicAds, ad_url
+from graders.selfcheck import quiet
 
 MODULE = "01-scraping-ad-sites"
 PARSE_SAMPLE = 6  # ads the parser is tried on: a few from the brief, a few from elsewhere
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """No warnings and nothing on stderr while scoring: nbgrader zeroes a cell that writes there."""
-    with warnings.catch_warnings(), contextlib.redirect_stderr(sys.stdout):
-        warnings.simplefilter("ignore")
-        yield
 
 
 def _points(value: float) -> float:
     return round(max(0.0, value), 2)
 
 
-def _fake_internet() -> str:
-    from synth.web.launch import ensure_fake_internet  # lazy: only Q1 needs the server
-
-    return ensure_fake_internet()
+def _out_of(earned: float, available: float) -> str:
+    """'2.25 of 3 points', for the explanation a trainee reads in the feedback."""
+    return f"{earned:.2f} of {available:g} point{'' if available == 1 else 's'}"
 
 
 def _parse_sample(public: PublicAds, key: dict[str, Any], seed: str) -> list[int]:
@@ -66,10 +55,10 @@ def score_parse_ad(parse_ad: Callable[[str], Any], points: float = 2) -> float:
     if not callable(parse_ad):
         raise TypeError("parse_ad must be a function that takes a page's HTML; "
                         f"got a {type(parse_ad).__name__}.")
-    with _quiet():
+    with quiet():
         full_key = load_answer_key()
         key = full_key["modules"][MODULE]
-        base = _fake_internet()
+        base = quickads.fake_internet()
         right = total = 0
         problems: Counter[str] = Counter()
         with load_public_db() as db, requests.Session() as session:
@@ -77,7 +66,7 @@ def score_parse_ad(parse_ad: Callable[[str], Any], points: float = 2) -> float:
             sample = _parse_sample(public, key, str(full_key.get("world_id")))
             for ad_id in sample:
                 total += len(PARSE_FIELDS)
-                html = polite_get(session, ad_url(base, ad_id)).text
+                html = quickads.polite_get(session, ad_url(base, ad_id)).text
                 try:
                     parsed = parse_ad(html)
                 except Exception as error:  # noqa: BLE001 - a crash on one page costs that page only
@@ -115,7 +104,7 @@ def _field_accuracy(public: PublicAds, table: Any, truth: set[str]) -> tuple[flo
 
 def score_city_ads(ads: Any, points: float = 4) -> float:
     """Q2: F1 of the ad ids against the brief's ads (3/4 of ``points``) + field accuracy (1/4)."""
-    with _quiet():
+    with quiet():
         try:
             table = answers.ads_table(ads)
             items = answers.ad_id_items(table)
@@ -129,19 +118,19 @@ def score_city_ads(ads: Any, points: float = 4) -> float:
             accuracy, missing = _field_accuracy(PublicAds(db), table, truth)
         id_points, field_points = points * 0.75, points * 0.25
         print(f"Ads: {len(predicted)} different ad ids; precision {precision:.2f}, recall {recall:.2f}, "
-              f"F1 {f1:.2f} -> {f1 * id_points:.2f} of {id_points:g} points.")
+              f"F1 {f1:.2f} -> {_out_of(f1 * id_points, id_points)}.")
         if missing:
-            print(f"Fields: your table has no column {', '.join(repr(m) for m in missing)} -> 0 of "
-                  f"{field_points:g} points.")
+            print(f"Fields: your table has no column {', '.join(repr(m) for m in missing)} -> "
+                  f"{_out_of(0, field_points)}.")
         else:
             print(f"Fields: {accuracy:.0%} of the title, phone and posted_at values of the brief's ads are "
-                  f"right -> {accuracy * field_points:.2f} of {field_points:g} points.")
+                  f"right -> {_out_of(accuracy * field_points, field_points)}.")
         return _points(f1 * id_points + accuracy * field_points)
 
 
 def score_shared_phones(phones: Any, points: float = 3) -> float:
     """Q3: F1 of the phones against the numbers shared by different names in the brief's ads."""
-    with _quiet():
+    with quiet():
         key = load_module_key(MODULE)
         try:
             items = answers.phone_items(phones, answers.phone_regions(key["city"]))
@@ -151,5 +140,5 @@ def score_shared_phones(phones: Any, points: float = 3) -> float:
         predicted = {next((r for r in readings if r in truth), readings[0]) for readings in items if readings}
         precision, recall, f1 = set_f1(predicted, truth)
         print(f"Shared phones: {len(predicted)} different numbers; precision {precision:.2f}, "
-              f"recall {recall:.2f}, F1 {f1:.2f} -> {f1 * points:.2f} of {points:g} points.")
+              f"recall {recall:.2f}, F1 {f1:.2f} -> {_out_of(f1 * points, points)}.")
         return _points(f1 * points)

@@ -143,6 +143,13 @@ class PublicAds:
         return {field: checks[field](values.get(field), row[field]) for field in TABLE_FIELDS}
 
 
+def fake_internet() -> str:
+    """The base URL of the running fake internet, started if needed (the web layer decides how)."""
+    from synth.web.launch import ensure_fake_internet  # lazy: importing the server is not free
+
+    return ensure_fake_internet()
+
+
 def polite_get(session: requests.Session, url: str, *, tries: int = 8,
                timeout: float = 10.0) -> requests.Response:
     """GET ``url``, waiting as long as a 429 answer's Retry-After asks, a few times at most."""

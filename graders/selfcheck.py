@@ -13,16 +13,33 @@ nbgrader gives 0 to a test cell that writes to stderr.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from graders import answers
+import requests
+
+from graders import answers, quickads
 from graders.canon import item_hash
-from graders.world import load_selfcheck
+from graders.quickads import PARSE_FIELDS, PublicAds, ad_url
+from graders.world import load_brief, load_public_db, load_selfcheck
 
 M01 = "01-scraping-ad-sites"
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """No warnings, and stderr sent to stdout, while a check runs inside an nbgrader test cell.
+
+    nbgrader gives 0 points to a test cell that writes anything to stderr, even a harmless warning
+    from a library or a progress bar, so every check (visible or hidden) runs inside this.
+    """
+    with warnings.catch_warnings(), contextlib.redirect_stderr(sys.stdout):
+        warnings.simplefilter("ignore")
+        yield
 
 
 @dataclass(frozen=True)
@@ -83,8 +100,11 @@ def _feedback_city_ads(t: Tally) -> list[str]:
 
 
 def _feedback_shared_phones(t: Tally) -> list[str]:
-    lines = [f"You listed {_plural(t.given, 'different number')}; {t.found} of them "
-             f"{'is' if t.found == 1 else 'are'} among the {t.total} numbers shared by more than one name."]
+    if t.given == 0:
+        lines = [f"Your list is empty; this world has {t.total} numbers shared by more than one name."]
+    else:
+        lines = [f"You listed {_plural(t.given, 'different number')}; {t.found} of them "
+                 f"{'is' if t.found == 1 else 'are'} among the {t.total} numbers shared by more than one name."]
     if t.extra:
         lines.append(f"{_plural(t.extra, 'number is', 'numbers are')} not shared by different names in the "
                      "brief's ads. Did you keep only numbers that appear with two or more different names?")
@@ -116,8 +136,7 @@ def check(question_id: str, answer: Any) -> None:
 
     Never raises: a wrong answer, a wrong shape or a missing world each get a message instead.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with quiet():
         try:
             for line in _check_lines(question_id, answer):
                 print(line)
@@ -143,4 +162,75 @@ def _check_lines(question_id: str, answer: Any) -> list[str]:
     if result.unreadable:
         lines.append(f"{_plural(result.unreadable, 'item was', 'items were')} empty or unreadable and "
                      "did not count.")
+    return lines
+
+
+def _parse_ad_examples(public: PublicAds) -> list[int]:
+    """Three ads to try a parser on: two from the brief's listing and one from another category."""
+    brief = load_brief(M01)
+    own = public.ids(brief["city"], brief["category"])
+    other = [i for i in public.ids(brief["city"]) if i not in set(own)] or public.ids()
+    return own[:2] + other[:1]
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_parse_ad(parse_ad: Callable[[str], Any]) -> None:
+    """Try ``parse_ad`` on a few ad pages of the running site and print which fields differ.
+
+    The site's own data is public, so this check may show the value the page holds. Never raises.
+    """
+    with quiet():
+        try:
+            for line in _check_parse_ad_lines(parse_ad):
+                print(line)
+        except Exception as error:  # noqa: BLE001 - a self-check must never cost the trainee points
+            print(f"The self-check could not run ({type(error).__name__}: {error}).")
+            print("This does not change your grade. Is the fake internet running? Run the first cell again.")
+
+
+def _check_parse_ad_lines(parse_ad: Callable[[str], Any]) -> list[str]:
+    if not callable(parse_ad):
+        return [f"parse_ad should be a function (def parse_ad(html): ...); it is a {type(parse_ad).__name__}."]
+    base = quickads.fake_internet()
+    lines: list[str] = []
+    perfect = 0
+    with load_public_db() as db, requests.Session() as session:
+        public = PublicAds(db)
+        examples = _parse_ad_examples(public)
+        for ad_id in examples:
+            html = quickads.polite_get(session, ad_url(base, ad_id)).text
+            try:
+                parsed = parse_ad(html)
+            except Exception as error:  # noqa: BLE001 - report the trainee's error as feedback
+                lines.append(f"Ad {ad_id}: your function stopped with {type(error).__name__}: {error}")
+                if "NoneType" in str(error):
+                    lines.append("  Hint: one of your selectors finds nothing on this page. Check each class "
+                                 "name against the page (Inspect), with a dot before it: '.field-phone'.")
+                continue
+            if not isinstance(parsed, dict):
+                lines.append(f"Ad {ad_id}: parse_ad should return a dictionary; it returned a "
+                             f"{type(parsed).__name__}.")
+                continue
+            row = public.row(ad_id)
+            result = public.compare_parsed(parsed, row)
+            wrong = [f for f, ok in result.items() if not ok]
+            if not wrong:
+                perfect += 1
+                lines.append(f"Ad {ad_id}: all {len(result)} fields are right.")
+                continue
+            lines.append(f"Ad {ad_id}: {len(result) - len(wrong)} of {len(result)} fields are right.")
+            for field in wrong:
+                if field not in parsed:
+                    lines.append(f"  - '{field}' is missing from your dictionary.")
+                else:
+                    shown = row[PARSE_FIELDS[field]]
+                    shown = public.cities.get(shown, shown) if field == "city" else shown
+                    lines.append(f"  - '{field}': you returned {_short(parsed[field])}, "
+                                 f"the page shows {_short(shown)}.")
+    if perfect == len(examples):
+        lines.append("parse_ad reads every field of these pages. Well done.")
     return lines

@@ -1,0 +1,84 @@
+"""Run the course's source notebooks against a fresh default world and its own fake internet.
+
+The world comes from the session's ``default_world`` (generated into a temporary folder by
+tests/conftest.py); the server is started here on a free port and stopped by its process handle.
+Kernels find both through OSINTLAB_WORLD and OSINTLAB_PORT, exactly as a trainee's kernel would.
+
+The server keeps the class's rate limit (10 requests/s, bursts of 20), but its robots.txt asks for
+more than that limit allows (``--request-rate 20``): the notebooks, which pace themselves by
+robots.txt, then run into 429 answers, so their Retry-After handling is exercised on every run —
+and a run takes about 20 seconds instead of the 50 a class needs at the default 4 requests/s.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+@dataclass(frozen=True)
+class LabEnv:
+    """Where the notebooks' world and fake internet are, as environment variables for kernels."""
+
+    world: Path
+    port: int
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "OSINTLAB_WORLD": str(self.world), "OSINTLAB_PORT": str(self.port)}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(port: int, server: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the fake internet exited with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the fake internet did not answer on port {port} within {timeout} s")
+
+
+REQUEST_RATE = 20  # what robots.txt advertises: twice the enforced rate limit, to provoke 429s
+
+
+def _server_command(world: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port),
+            "--request-rate", str(REQUEST_RATE)]
+
+
+@pytest.fixture(scope="session")
+def lab(default_world: Path) -> Iterator[LabEnv]:
+    """A fresh default world served on a free port for the whole session; stopped afterwards."""
+    port = _free_port()
+    env = LabEnv(default_world, port)
+    server = subprocess.Popen(
+        _server_command(default_world, port), env=env.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_up(port, server)
+        yield env
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
