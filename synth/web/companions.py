@@ -185,11 +185,9 @@ def api_docs() -> str:
         base=request.host_url.rstrip("/"))
 
 
-@bp.route("/account/", defaults={"rest": ""}, methods=["GET", "POST"])
-@bp.route("/account/<path:rest>", methods=["GET", "POST"])
-@bp.route("/messages/", defaults={"rest": ""}, methods=["GET", "POST"])
-@bp.route("/messages/<path:rest>", methods=["GET", "POST"])
-def login_wall(rest: str) -> tuple[str, int]:
+@bp.route("/<any(account, messages):area>/", defaults={"rest": ""}, methods=["GET", "POST"])
+@bp.route("/<any(account, messages):area>/<path:rest>", methods=["GET", "POST"])
+def login_wall(area: str, rest: str) -> tuple[str, int]:
     """Disallowed in robots.txt and behind a log-in (403: the lab has no accounts, trainees never message)."""
     return render_template("companions/login.html"), 403
 

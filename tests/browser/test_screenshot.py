@@ -1,4 +1,5 @@
-"""A headless Chromium screenshot of the quickads listing: the page renders, with local CSS only.
+"""Headless Chromium screenshots: the quickads listing and the Companions listing render, with local
+CSS only; the Companions cards, which its local script loads from the JSON API, appear in the DOM.
 
 Skipped (with the reason) where Chromium is absent, except under CI (env CI set), where it must exist.
 The PNG is checked with the standard library only (Pillow is not a dependency).
@@ -6,11 +7,14 @@ The PNG is checked with the standard library only (Pillow is not a dependency).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import struct
 import subprocess
 import threading
+import urllib.request
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,14 +72,21 @@ def png_pixels(data: bytes) -> tuple[int, int, bytes]:
     return width, height, zlib.decompress(idat)
 
 
-def test_listing_screenshot_is_not_blank(chromium: str, site_url: str,
+def chromium_cmd(chromium: str, artifacts: Path, *args: str) -> list[str]:
+    """Chromium headless, isolated (own profile, no background traffic), rendering JS for up to 3 s."""
+    return [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={artifacts / 'profile'}", f"--window-size={WIDTH},{HEIGHT}",
+            "--virtual-time-budget=3000", *args]
+
+
+@pytest.mark.parametrize(("name", "path"), [("quickads-listing", "/quickads/ads"),
+                                            ("companions-listing", "/companions/")])
+def test_listing_screenshot_is_not_blank(chromium: str, site_url: str, name: str, path: str,
                                          tmp_path_factory: pytest.TempPathFactory) -> None:
     artifacts = tmp_path_factory.mktemp("browser-artifacts")
-    shot = artifacts / "quickads-listing.png"
-    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={artifacts / 'profile'}", f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}",
-           f"{site_url}/quickads/ads"]
+    shot = artifacts / f"{name}.png"
+    cmd = chromium_cmd(chromium, artifacts, f"--screenshot={shot}", f"{site_url}{path}")
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert shot.is_file(), f"Chromium wrote no screenshot (exit {result.returncode}): {result.stderr[-2000:]}"
     print(f"screenshot: {shot}")
@@ -86,3 +97,19 @@ def test_listing_screenshot_is_not_blank(chromium: str, site_url: str,
     stride = len(pixels) // height  # one filter byte + width * bytes per pixel
     rows = {pixels[i:i + stride] for i in range(0, len(pixels), stride)}
     assert len(rows) > 50, "almost every row of the screenshot is identical: a blank page?"
+
+
+def test_companions_script_loads_the_cards_from_the_api(chromium: str, site_url: str,
+                                                        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The page source has no profiles; after the script ran, the DOM has one card per API item."""
+    artifacts = tmp_path_factory.mktemp("browser-dom")
+    cmd = chromium_cmd(chromium, artifacts, "--dump-dom", f"{site_url}/companions/?city=london")
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    dom = result.stdout
+    assert 'id="profile-grid"' in dom, f"no DOM dumped (exit {result.returncode}): {result.stderr[-2000:]}"
+    no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only, never a proxy
+    with no_proxy.open(f"{site_url}/companions/api/v1/profiles?city=london", timeout=10) as resp:
+        expected = [item["id"] for item in json.load(resp)["items"]]
+    assert expected, "the tiny world has no London profiles"
+    assert re.findall(r'class="profile-card" data-profile-id="(\d+)"', dom) == [str(i) for i in expected]
+    assert "Could not load profiles" not in dom and "Loading profiles" not in dom

@@ -4,7 +4,9 @@
 test compares the site with that world's site.sqlite. ``fixture_world`` is hand-made here, with the
 edge cases the web layer must survive and a generated world may lack: non-ASCII city names, NULL
 e-mail/messenger/age, LIKE wildcards and HTML in ad text, ties in ``posted_at``, a city without ads,
-more than one page of ads, and a site the web layer does not serve.
+more than one page of ads, and a site the web layer does not serve. It also has Companions profiles
+(ties in ``bumped_at``, NULL age and nationality, HTML in text, contacts written in every obscured
+style of synth.selectors) and more WorkAbroad posts than the board's page-depth cap shows.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import requests
 from flask import Flask
 from flask.testing import FlaskClient
 
+from synth.selectors import DIGIT_WORDS, PHONE_STYLES, handle_text, obscured_phone
 from synth.web.app import create_app
 from synth.web.server import make_server
 
@@ -33,9 +36,24 @@ CREATE TABLE categories (slug TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE quickads_ads (
   ad_id INTEGER PRIMARY KEY, category TEXT, city TEXT, title TEXT, body TEXT, display_name TEXT,
   age INTEGER, price TEXT, phone TEXT, email TEXT, messenger TEXT, posted_at TEXT);
+CREATE TABLE companions_profiles (
+  profile_id INTEGER PRIMARY KEY, city TEXT, name TEXT, age INTEGER, nationality TEXT, languages TEXT,
+  headline TEXT, text TEXT, contact TEXT, rate TEXT, posted_at TEXT, bumped_at TEXT);
+CREATE TABLE jobboard_posts (
+  post_id INTEGER PRIMARY KEY, kind TEXT, city TEXT, work_country TEXT, title TEXT, body TEXT, language TEXT,
+  company TEXT, salary TEXT, contact TEXT, posted_at TEXT);
 """
 SITES = [("quickads", "quickads.example", "QuickAds", "Free local classifieds"),
+         ("companions", "companions.example", "Companions", "Companions, city by city"),
+         ("jobboard", "workabroad.example", "WorkAbroad", "Jobs and travel abroad"),
+         ("search", "search.example", "Seekr", "Search the training internet"),
          ("workwide", "workwide.example", "WorkWide Jobs", "Jobs abroad")]
+# Canonical phones (E.164) of the fixture's Companions and WorkAbroad contacts, from fiction ranges
+# (Ofcom's drama range 07700 900xxx) or unallocated blocks, as the generator draws them.
+FIXTURE_PHONES = ["+447700900123", "+447700900456", "+48491815127", "+40715697530", "+380742072306"]
+FIXTURE_HANDLES = ["mila_lon", "lux_waw22", "atlas.work"]
+N_PROFILES = 61
+N_POSTS = 251
 CITIES = [("warsaw", "Warsaw", "PL"), ("lodz", "Łódź", "PL"), ("berlin", "Berlin", "DE"),
           ("amsterdam", "Amsterdam", "NL"), ("bucharest", "Bucharest", "RO")]  # Bucharest: no ads
 CATEGORIES = [("personal-services", "Personal services"), ("jobs", "Jobs"), ("travel", "Travel")]
@@ -81,6 +99,8 @@ def build_fixture_world(out: Path, n_ads: int = 137, world_id: str = WORLD_ID, s
              None if ad_id % 3 else f"Telegram @{name.lower()}_{ad_id}",
              t.strftime("%Y-%m-%dT%H:%M:%SZ")),
         )
+    _companions(conn, rng)
+    _jobboard(conn, rng)
     conn.commit()
     conn.close()
     (out / "public" / "briefs.json").write_text(json.dumps({"01-scraping-ad-sites": {
@@ -91,6 +111,53 @@ def build_fixture_world(out: Path, n_ads: int = 137, world_id: str = WORLD_ID, s
         "packages": {}, "files": {}}))
     return out
 
+
+def _contact(rng: random.Random, i: int, country: str) -> tuple[str, str, str | None]:
+    """(written contact line, its phone's E.164, its handle) in the i-th of synth.selectors' styles."""
+    phone = FIXTURE_PHONES[i % len(FIXTURE_PHONES)]
+    style = PHONE_STYLES[i % len(PHONE_STYLES)]
+    lang = sorted(DIGIT_WORDS)[i % len(DIGIT_WORDS)]
+    written = obscured_phone(phone, style, rng, lang, country)
+    handle = FIXTURE_HANDLES[i % len(FIXTURE_HANDLES)] if i % 2 else None
+    if handle:
+        written += " · " + handle_text(["telegram", "signal", "whatsapp"][i % 3], handle, rng)
+    return written, phone, handle
+
+
+def _companions(conn: sqlite3.Connection, rng: random.Random) -> None:
+    t = EPOCH
+    for pid in range(1, N_PROFILES + 1):
+        t += timedelta(minutes=rng.randint(30, 900))
+        city = CITIES[pid % 4][0]
+        name = ["Mila", "Ольга", "Ioana", "Kasia", "Olena", "Daria"][pid % 6]
+        contact, _, _ = _contact(rng, pid, dict((c[0], c[2]) for c in CITIES)[city])
+        bumped = t + timedelta(hours=rng.choice([0, 6, 30, 30]))  # some share a bump time
+        text = f"{name}, professional and discreet. Dinner dates and city walks.\nContact: {contact}"
+        if pid == 5:
+            text = "<b>not bold</b> & \"quoted\" — 100% real.\nSecond line"
+        conn.execute("INSERT INTO companions_profiles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (
+            pid, city, name, None if pid % 7 == 0 else rng.randint(21, 38),
+            None if pid % 5 == 0 else rng.choice(["Ukrainian", "Polish", "Romanian"]),
+            rng.choice(["en", "en,uk", "pl,en,ru"]), f"{name} · dinner dates", text,
+            "" if pid == 5 else contact, f"€{rng.randint(8, 20) * 10} / hour",
+            t.strftime("%Y-%m-%dT%H:%M:%SZ"), bumped.replace(minute=0).strftime("%Y-%m-%dT%H:%M:%SZ")))
+
+
+def _jobboard(conn: sqlite3.Connection, rng: random.Random) -> None:
+    t = EPOCH
+    for post_id in range(1, N_POSTS + 1):
+        if post_id % 11:
+            t += timedelta(minutes=rng.randint(5, 300))
+        kind = "travel" if post_id % 3 == 0 else "job"
+        city = CITIES[post_id % 4][0]
+        country = None if post_id % 13 == 0 else rng.choice(["DE", "GB", "NL", "PL"])
+        contact, _, _ = _contact(rng, post_id, dict((c[0], c[2]) for c in CITIES)[city])
+        company = rng.choice(["AtlasWork International", "Horizon Travel", "Pușcașu", "Bezditko-Usyk"])
+        title = rng.choice(TITLES["jobs" if kind == "job" else "travel"])
+        conn.execute("INSERT INTO jobboard_posts VALUES (?,?,?,?,?,?,?,?,?,?,?)", (
+            post_id, kind, city, country, title, f"{title}. {company} in {city}. Write: {contact}",
+            rng.choice(["en", "pl", "uk"]), company, None if post_id % 4 == 0 else f"€{rng.randint(15, 40)}00 / month",
+            contact, t.strftime("%Y-%m-%dT%H:%M:%SZ")))
 
 
 @pytest.fixture(scope="session")

@@ -251,7 +251,9 @@ def test_security_headers_and_local_assets_only(client: FlaskClient) -> None:
     assert resp.headers["X-Frame-Options"] == "DENY"
     external = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|@import|url\(\s*["']?(?:https?:)?//""", re.I)
     for url in ["/", "/quickads/", "/quickads/ads", "/quickads/ad/1", "/quickads/post", "/nope",
-                "/static/lab.css", "/static/quickads.css"]:
+                "/static/lab.css", "/static/quickads.css", "/companions/", "/companions/api/", "/companions/profile/1",
+                "/static/companions.js", "/static/companions.css", "/jobboard/", "/jobboard/post/1",
+                "/static/jobboard.css", "/search/", "/search/?q=hotel", "/static/search.css"]:
         assert not external.search(client.get(url).get_data(as_text=True)), url
 
 
@@ -287,7 +289,10 @@ def test_web_layer_never_touches_the_answer_key(world_dir: Path) -> None:
         client = create_app(world_dir, rate_limit=None).test_client()
         ad_id = rows(world_dir, "SELECT MIN(ad_id) AS i FROM quickads_ads")[0]["i"]
         for url in ["/", "/healthz", "/robots.txt", "/quickads/", "/quickads/ads?page=2", f"/quickads/ad/{ad_id}",
-                    "/quickads/post", "/quickads/report", "/nope", "/static/lab.css"]:
+                    "/quickads/post", "/quickads/report", "/nope", "/static/lab.css",
+                    "/companions/", "/companions/api/", "/companions/api/v1/profiles", "/companions/api/v1/profiles/1",
+                    "/companions/profile/1", "/jobboard/", "/jobboard/post/1", "/jobboard/?page=11",
+                    "/search/", "/search/?q=07700+900123", "/search/?q=%40lux"]:
             client.get(url)
         opened = list(_opened)
     finally:
