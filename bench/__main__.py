@@ -26,6 +26,7 @@ def main() -> int:
 
         world = generate_world(2026, "default", Path(tmp) / "w")
         print(web_report(bench_pages(world)))
+        print(web_report(bench_pages(world, api=True)))
         try:
             from bench.grading import bench_autograde
             from bench.grading import report as grading_report

@@ -24,7 +24,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0) -> dict:
+def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0, api: bool = False) -> dict:
+    """Pages/s of QuickAds HTML pages, or (``api=True``) of the Companions JSON API."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port),
                                "--rate-limit", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -40,6 +41,7 @@ def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0) -> dict:
 
         con = sqlite3.connect(f"file:{world / 'public' / 'site.sqlite'}?mode=ro", uri=True)
         ad_ids = [r[0] for r in con.execute("SELECT ad_id FROM quickads_ads")]
+        profile_ids = [r[0] for r in con.execute("SELECT profile_id FROM companions_profiles")]
         cities = [r[0] for r in con.execute("SELECT slug FROM cities")]
         con.close()
         counts = [0] * clients
@@ -50,7 +52,10 @@ def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0) -> dict:
             rng = random.Random(i)
             session = requests.Session()
             while time.monotonic() < stop:
-                if rng.random() < 0.5:
+                if api:
+                    url = (f"{base}/companions/api/v1/profiles/{rng.choice(profile_ids)}" if rng.random() < 0.5
+                           else f"{base}/companions/api/v1/profiles?page={rng.randint(1, 3)}&per_page=50")
+                elif rng.random() < 0.5:
                     url = f"{base}/quickads/ad/{rng.choice(ad_ids)}"
                 else:
                     url = f"{base}/quickads/ads?city={rng.choice(cities)}&page={rng.randint(1, 3)}"
@@ -66,13 +71,13 @@ def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0) -> dict:
             t.join()
         elapsed = time.monotonic() - started
         return {"clients": clients, "pages": sum(counts), "seconds": elapsed, "errors": sum(errors),
-                "pages_per_second": sum(counts) / elapsed}
+                "pages_per_second": sum(counts) / elapsed, "what": "Companions JSON API" if api else "QuickAds pages"}
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
 def report(result: dict) -> str:
-    return (f"Fake internet: {result['pages_per_second']:.0f} pages/s to {result['clients']} concurrent clients "
-            f"({result['pages']} pages in {result['seconds']:.1f} s, {result['errors']} errors; "
+    return (f"Fake internet, {result['what']}: {result['pages_per_second']:.0f} pages/s to {result['clients']} "
+            f"concurrent clients ({result['pages']} pages in {result['seconds']:.1f} s, {result['errors']} errors; "
             f"listing and detail pages, rate limit off)")
