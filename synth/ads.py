@@ -129,16 +129,17 @@ class AdBuilder:
         about = T.pick_some(rng, T.ABOUT, 2)
         service = rng.choice(T.SERVICES)
         closer = rng.choice(T.CLOSERS)
-        trust = T.maybe(rng, 0.12, rng.choice(T.TRUST) + ". ")
-        youth = T.maybe(rng, 0.10, f"I am {rng.choice(T.YOUTH)}. ")
-        nationality = T.maybe(rng, 0.15, f"{NATIONALITY[person.locale]} lady. ")
+        cues = self.preset.indicators
+        trust = T.maybe(rng, cues.trust_benign, rng.choice(T.TRUST) + ". ")
+        youth = T.maybe(rng, cues.youth_benign, f"I am {rng.choice(T.YOUTH)}. ")
+        nationality = T.maybe(rng, cues.nationality_benign, f"{NATIONALITY[person.locale]} lady. ")
         low, high = HOURLY[city.country]
         rate = rng.randrange(low, high, 10)
         email = person.email if rng.random() < 0.3 else None
         count = rng.randint(*self.preset.ads_per_independent)
         for posted in reposts(rng, self.when(), self.end, count, (3, 12)):
-            new = T.maybe(rng, 0.25, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " ")
-            screening = T.maybe(rng, 0.3, rng.choice(T.SCREENING) + " ")
+            new = T.maybe(rng, cues.new_in_town, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " ")
+            screening = T.maybe(rng, cues.screening, rng.choice(T.SCREENING) + " ")
             body = (f"{opener.format(name=name, city=city.name)} {new}{nationality}{youth}{trust}"
                     f"{about[0]} {about[1]} Offering {service}. {screening}{closer}")
             self.add(category="personal-services", city=city.slug,
@@ -151,6 +152,7 @@ class AdBuilder:
     def ring(self, ring: Operation) -> None:
         """The ring's ads: controllers post for their victims from a template, one phone each."""
         rng = self.rng
+        cues = self.preset.indicators
         victims = list(ring.victims)
         names = rng.sample(list(T.WORKING_NAMES), len(victims))
         templates = rng.sample(list(T.RING_TEMPLATES), k=min(len(T.RING_TEMPLATES), len(ring.controllers)))
@@ -173,10 +175,10 @@ class AdBuilder:
                 for posted in reposts(rng, arrive, leave, per_stay + rng.randint(0, 1), (2, 5)):
                     body = template.format(
                         name=names[i], age=age, nationality=nationality, youth=youth, trust=trust,
-                        new=T.maybe(rng, 0.25, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " "),
+                        new=T.maybe(rng, cues.new_in_town, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " "),
                         service=service, Service=service.capitalize(), city=city.name,
                         country=COUNTRY_NAME[victim.country].replace("the ", ""),
-                        screening=T.maybe(rng, 0.3, rng.choice(T.SCREENING)),
+                        screening=T.maybe(rng, cues.screening, rng.choice(T.SCREENING)),
                         phone=write_phone(phone, rng.choice(PHONE_STYLES), city.country))
                     self.add(category="personal-services", city=city.slug,
                              title=f"{names[i]}, {age} — {service} in {city.name}", body=" ".join(body.split()),

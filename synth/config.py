@@ -11,6 +11,31 @@ DEFAULT_SEED = 2026
 
 
 @dataclass(frozen=True)
+class Indicators:
+    """How often each cue is written, for criminal and for benign ads (NIJ/JRSA 2024; see the scenario bible).
+
+    Validated cues are frequent in the ring's ads and rare in benign ones; myth cues have one rate for
+    both, so flagging them cannot separate the two. A course designer makes a world harder or easier here.
+    """
+
+    # Validated cues in benign ads (the ring's templates always carry them).
+    trust_benign: float = 0.12
+    youth_benign: float = 0.10
+    nationality_benign: float = 0.15
+    # Obscured phones on the directory: the ring hides its numbers far more often.
+    obscured_phone_ring: float = 0.7
+    obscured_phone_benign: float = 0.25
+    obscured_phone_recruiter: float = 0.6
+    # Myth cues: the same rate for everyone.
+    new_in_town: float = 0.25
+    screening: float = 0.3
+    # Share of benign advertisers in the agency's city who book through its shared line (hard negative).
+    switchboard_share: float = 0.35
+    # Share of benign advertisers' city stays that also get a directory profile.
+    benign_crosspost: float = 0.6
+
+
+@dataclass(frozen=True)
 class Preset:
     """The size and shape of one world."""
 
@@ -33,6 +58,7 @@ class Preset:
     ads_per_employer: tuple[int, int]
     ads_per_travel_agent: tuple[int, int]
     ads_per_recruiter: tuple[int, int]
+    indicators: Indicators = Indicators()
 
 
 PRESETS: dict[str, Preset] = {

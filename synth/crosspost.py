@@ -16,6 +16,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from synth import langtext as L
+from synth.config import Indicators
 from synth.network import LABOUR_OP, SEX_OP, Business
 from synth.places import CITIES, CITY_BY_SLUG, COUNTRY_NAME
 from synth.safety import PhoneAllocator
@@ -46,8 +47,9 @@ def _phone(rng: random.Random, e164: str, obscure_rate: float, lang: str, countr
 
 class ListingBuilder:
     def __init__(self, streams: Streams, people: list[Person], operations: list[Operation],
-                 businesses: dict[str, Business], ads: list[Ad]) -> None:
+                 businesses: dict[str, Business], ads: list[Ad], cues: Indicators) -> None:
         self.streams = streams
+        self.cues = cues
         self.people = {p.person_id: p for p in people}
         self.ops = {o.operation_id: o for o in operations}
         self.businesses = businesses
@@ -69,8 +71,9 @@ class ListingBuilder:
         for (person_id, city_slug), group in sorted(stays.items()):
             first = min(group, key=lambda a: a.posted_at)
             criminal = first.operation == SEX_OP
-            switchboard = not criminal and city_slug == agency_city.slug and rng.random() < 0.35
-            if not criminal and not switchboard and rng.random() > 0.6:
+            switchboard = (not criminal and city_slug == agency_city.slug
+                           and rng.random() < self.cues.switchboard_share)
+            if not criminal and not switchboard and rng.random() > self.cues.benign_crosspost:
                 continue
             city = CITY_BY_SLUG[city_slug]
             lang = _lang(rng, city.country)
@@ -85,14 +88,14 @@ class ListingBuilder:
                 controller = first.poster
                 handle = handles[controller]
                 hands.append(canonical_handle("telegram", handle))
-                contact = _phone(rng, first.contact_phone, 0.7, lang, city.country)
+                contact = _phone(rng, first.contact_phone, self.cues.obscured_phone_ring, lang, city.country)
                 contact += " · " + handle_text("telegram", handle, rng)
             else:
-                contact = _phone(rng, first.contact_phone, 0.25, lang, city.country)
+                contact = _phone(rng, first.contact_phone, self.cues.obscured_phone_benign, lang, city.country)
                 if rng.random() < 0.3:
                     emails.append(person.email)
                     contact += " · " + obscured_email(person.email, rng)
-            cues = {"new": L.NEW_IN_TOWN[lang] if rng.random() < 0.3 else ""}
+            cues = {"new": L.NEW_IN_TOWN[lang] if rng.random() < self.cues.new_in_town else ""}
             if criminal:
                 c = ring.controllers.index(first.poster)
                 template = L.RING[lang][c % len(L.RING[lang])]
@@ -101,19 +104,20 @@ class ListingBuilder:
                     trust=L.TRUST[lang], service=service.capitalize(), city=city.name, contact=contact, **cues)
             else:
                 opener, about, when, contact_line = L.BENIGN[lang]
-                extras = [L.TRUST[lang]] if rng.random() < 0.1 else []
-                if rng.random() < 0.1:
+                extras = [L.TRUST[lang]] if rng.random() < self.cues.trust_benign else []
+                if rng.random() < self.cues.nationality_benign:
                     extras.append(L.NATIONALITY[lang][person.locale] + ".")
                 text = " ".join([opener.format(name=name, city=city.name), cues["new"], about, *extras,
                                  service.capitalize() + ".", when, contact_line.format(contact=contact)])
+            stated = (L.NATIONALITY["en"][person.locale]
+                      if criminal or rng.random() < self.cues.nationality_benign else None)
             self.drafts.append(dict(
                 site="companions", kind="profile", city=city_slug, title=f"{name} · {service}",
                 text=" ".join(text.split()), contact=contact, name=name, language=lang,
                 posted_at=first.posted_at - timedelta(hours=rng.randint(1, 30)),
                 bumped_at=max(a.posted_at for a in group), poster=first.poster, advertised=person_id,
                 operation=first.operation, phones=tuple(phones), emails=tuple(emails), handles=tuple(hands),
-                age=first.age, nationality=L.NATIONALITY["en"][person.locale] if criminal or rng.random() < 0.15
-                else None, rate=first.price))
+                age=first.age, nationality=stated, rate=first.price))
 
     def board(self) -> None:
         rng = self.streams.get("jobboard")
@@ -132,8 +136,8 @@ class ListingBuilder:
             if criminal:
                 handle = ad.messenger.split("@", 1)[1] if ad.messenger and "@" in ad.messenger else person.usernames[0]
                 hands.append(canonical_handle("telegram", handle))
-                contact = handle_text("telegram", handle, rng) + " / " + _phone(rng, ad.contact_phone, 0.6, lang,
-                                                                                city.country)
+                contact = handle_text("telegram", handle, rng) + " / " + _phone(
+                    rng, ad.contact_phone, self.cues.obscured_phone_recruiter, lang, city.country)
                 country = rng.choice(["DE", "NL", "GB"])
                 job = ad.title.split(" in ")[0]
                 text = L.JOB_RECRUIT[lang].format(country=COUNTRY_NAME[country].replace("the ", ""), job=job,
@@ -177,8 +181,8 @@ class ListingBuilder:
 
 
 def build_listings(streams: Streams, people: list[Person], operations: list[Operation],
-                   businesses: dict[str, Business], ads: list[Ad]) -> list[Listing]:
-    builder = ListingBuilder(streams, people, operations, businesses, ads)
+                   businesses: dict[str, Business], ads: list[Ad], cues: Indicators) -> list[Listing]:
+    builder = ListingBuilder(streams, people, operations, businesses, ads, cues)
     builder.profiles()
     builder.board()
     return builder.finish()

@@ -44,7 +44,7 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     people, operations, businesses = build_network(streams, people, preset, pools)
     steps.update()
     ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
-    listings = build_listings(streams, people, operations, businesses, ads)
+    listings = build_listings(streams, people, operations, businesses, ads, preset.indicators)
     steps.update()
     briefs = derive_briefs(streams, operations, ads, listings)
     steps.update()

@@ -87,3 +87,25 @@ def test_module01_key_matches_public_data(default_world: Path) -> None:
     ad_phones = json.loads((default_world / "key/answer_key.json").read_text())["ads"]
     counts = Counter(ad_phones[str(i)]["contact_phone"] for i in ids)
     assert len([p for p, n in counts.items() if n > 1]) > 3 * len(key["shared_phones"])
+
+
+def test_indicator_rates_follow_the_preset(world) -> None:
+    """Validated cues concentrate in the ring's directory profiles; a myth cue does not."""
+    profiles = [x for x in world.listings if x.site == "companions"]
+    ring = [x for x in profiles if x.operation]
+    benign = [x for x in profiles if not x.operation]
+    assert ring and benign
+    emoji = lambda xs: sum("\u20e3" in x.contact or " O" in x.contact or "…" in x.contact for x in xs) / len(xs)  # noqa: E731
+    assert emoji(ring) > emoji(benign)  # obscured forms (emoji, letter O, split) are the ring's habit
+    nationality = lambda xs: sum(x.nationality is not None for x in xs) / len(xs)  # noqa: E731
+    assert nationality(ring) == 1.0 and nationality(benign) < 0.3
+
+
+def test_shared_booking_line_is_a_false_cluster(world) -> None:
+    """One benign number used under many names: the hard negative of linking on phones alone."""
+    names_by_phone = defaultdict(set)
+    for x in world.listings:
+        if x.site == "companions" and not x.operation:
+            for phone in x.phones:
+                names_by_phone[phone].add(x.name)
+    assert max(len(n) for n in names_by_phone.values()) >= 3
