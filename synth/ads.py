@@ -13,12 +13,11 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import phonenumbers
-
 from synth import adtext as T
 from synth.config import Preset
 from synth.network import LABOUR_OP, SEX_OP, Business
 from synth.places import CITIES, CITY_BY_SLUG, COUNTRY_NAME, NATIONALITY
+from synth.selectors import PLAIN_STYLES, plain_phone
 from synth.streams import Streams
 from synth.translit import ascii_fold
 from synth.world import Ad, Operation, Person
@@ -28,7 +27,7 @@ CURRENCY = {"GB": ("£", ""), "PL": ("", " zł"), "RO": ("", " lei"), "UA": ("",
             "NL": ("€", "")}
 HOURLY = {"GB": (80, 200), "PL": (300, 700), "RO": (300, 800), "UA": (1500, 4000), "DE": (90, 220),
           "NL": (90, 220)}
-PHONE_STYLES = ("national", "international", "compact", "dashed")
+PHONE_STYLES = PLAIN_STYLES
 
 
 @dataclass
@@ -53,27 +52,8 @@ class Draft:
 
 
 def write_phone(e164: str, style: str, ad_country: str | None = None) -> str:
-    """A phone the way an advertiser would type it.
-
-    A number from another country than the ad's city is always written with its country code, as
-    advertisers abroad do; otherwise nobody could dial it.
-    """
-    parsed = phonenumbers.parse(e164)
-    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    international = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    if ad_country is not None and parsed.country_code != phonenumbers.country_code_for_region(ad_country):
-        if style == "compact":
-            return international.replace(" ", "")
-        if style == "dashed":
-            return "00" + international[1:]
-        return international
-    if style == "international":
-        return international
-    if style == "compact":
-        return national.replace(" ", "")
-    if style == "dashed":
-        return national.replace(" ", "-")
-    return national
+    """A phone the way an advertiser would type it (see synth.selectors.plain_phone)."""
+    return plain_phone(e164, style, ad_country)
 
 
 def money(country: str, amount: int) -> str:

@@ -27,14 +27,11 @@ from dataclasses import dataclass
 
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-# Digit words of the lab's languages (en, pl, ro, uk, ru), folded (see _fold_word). Lower case.
-_DIGIT_WORD_LISTS = {
-    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-    "pl": ("zero", "jeden", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem", "dziewięć"),
-    "ro": ("zero", "unu", "doi", "trei", "patru", "cinci", "șase", "șapte", "opt", "nouă"),
-    "uk": ("нуль", "один", "два", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять"),
-    "ru": ("ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"),
-}
+from synth.selectors import DIGIT_WORDS as DIGIT_WORD_TABLE
+
+# Digit words of the lab's languages (en, pl, ro, uk, ru): the generator's own table, so the search engine
+# reads every spelling the world writes. Folded below (see _fold_word).
+_DIGIT_WORD_LISTS = DIGIT_WORD_TABLE
 # Words that join the two halves of a split number ("+48490 … and then 123456").
 _JOINER_WORDS = frozenset({
     "and", "then", "next", "a", "potem", "i", "dalej", "apoi", "si", "și", "iar", "далі", "потім", "і",
