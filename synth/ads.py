@@ -136,6 +136,8 @@ class AdBuilder:
         victims = list(ring.victims)
         names = rng.sample(list(T.WORKING_NAMES), len(victims))
         templates = rng.sample(list(T.RING_TEMPLATES), k=min(len(T.RING_TEMPLATES), len(ring.controllers)))
+        # Each controller writes the same youth and trust phrases for all of his victims: template text.
+        phrases = {c: (rng.choice(T.YOUTH), rng.choice(T.TRUST)) for c in ring.controllers}
         for i, victim_id in enumerate(victims):
             c = i % len(ring.controllers)
             controller, phone = ring.controllers[c], ring.phones[c]
@@ -143,8 +145,7 @@ class AdBuilder:
             victim = self.people[victim_id]
             age = stated_age(rng)
             service = rng.choice(T.SERVICES)
-            style = rng.choice(PHONE_STYLES)
-            youth, trust = rng.choice(T.YOUTH), rng.choice(T.TRUST)
+            youth, trust = phrases[controller]
             nationality = NATIONALITY[victim.locale]
             stays = self._circuit(ring.cities)
             per_stay = max(1, rng.randint(*self.preset.ads_per_victim) // max(1, len(stays)))
@@ -163,7 +164,8 @@ class AdBuilder:
                     self.add(category="personal-services", city=city.slug,
                              title=f"{names[i]}, {age} — {service} in {city.name}", body=" ".join(body.split()),
                              display_name=names[i], age=age, price=f"{money(city.country, rate)} / hour",
-                             phone=phone, phone_style=style, email=None, messenger=None, posted_at=posted,
+                             phone=phone, phone_style=rng.choice(PHONE_STYLES), email=None, messenger=None,
+                             posted_at=posted,
                              poster=controller, advertised=victim_id, operation=SEX_OP)
 
     def _circuit(self, cities: tuple[str, ...]) -> list[tuple[str, datetime, datetime]]:

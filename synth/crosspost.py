@@ -64,7 +64,8 @@ class ListingBuilder:
             if ad.category == "personal-services" and ad.advertised:
                 stays[(ad.advertised, ad.city)].append(ad)
         # The benign agency with one booking line for many unrelated advertisers.
-        agency_city = rng.choice([c for c in CITIES if c.weight >= 4])
+        # In one of the ring's cities, so that linking on phones alone meets the false cluster in every world.
+        agency_city = CITY_BY_SLUG[rng.choice(sorted(ring.cities))]
         agency_phone = PhoneAllocator(self.streams.get("switchboard-phones")).allocate(agency_city.country)
         handles = {c: f"{rng.choice(['vip', 'lux', 'elite', 'angels'])}_{CITY_BY_SLUG[ring.cities[0]].slug[:3]}"
                       f"{rng.randint(10, 99)}" for c in ring.controllers}
