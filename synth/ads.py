@@ -61,9 +61,26 @@ def money(country: str, amount: int) -> str:
     return f"{prefix}{amount:,}{suffix}"
 
 
+STATED_AGES = (19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 31, 33, 35)
+
+
 def stated_age(rng: random.Random) -> int:
     """One distribution for every personal-services ad, so "age 18-22" carries no signal (a myth cue)."""
-    return rng.choice([19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 31, 33, 35])
+    return rng.choice(STATED_AGES)
+
+
+def stated_ages_for(rng: random.Random, n: int) -> list[int]:
+    """Ages for a small group (the ring's victims) with the same share of 19-22 as everyone else.
+
+    Drawing eight ages independently often gives none or most under 23 by chance, which would make the
+    myth cue look predictive (or reversed) in one world; stratifying keeps it a myth in every world.
+    """
+    young = [a for a in STATED_AGES if a <= 22]
+    older = [a for a in STATED_AGES if a > 22]
+    k = round(n * len(young) / len(STATED_AGES))
+    ages = [rng.choice(young) for _ in range(k)] + [rng.choice(older) for _ in range(n - k)]
+    rng.shuffle(ages)
+    return ages
 
 
 def reposts(rng: random.Random, start: datetime, end: datetime, count: int, gap: tuple[int, int]) -> list[datetime]:
@@ -136,6 +153,7 @@ class AdBuilder:
         victims = list(ring.victims)
         names = rng.sample(list(T.WORKING_NAMES), len(victims))
         templates = rng.sample(list(T.RING_TEMPLATES), k=min(len(T.RING_TEMPLATES), len(ring.controllers)))
+        ages = stated_ages_for(rng, len(victims))
         # Each controller writes the same youth and trust phrases for all of his victims: template text.
         phrases = {c: (rng.choice(T.YOUTH), rng.choice(T.TRUST)) for c in ring.controllers}
         for i, victim_id in enumerate(victims):
@@ -143,7 +161,7 @@ class AdBuilder:
             controller, phone = ring.controllers[c], ring.phones[c]
             template = templates[c % len(templates)]
             victim = self.people[victim_id]
-            age = stated_age(rng)
+            age = ages[i]
             service = rng.choice(T.SERVICES)
             youth, trust = phrases[controller]
             nationality = NATIONALITY[victim.locale]

@@ -109,3 +109,12 @@ def test_shared_booking_line_is_a_false_cluster(world) -> None:
             for phone in x.phones:
                 names_by_phone[phone].add(x.name)
     assert max(len(n) for n in names_by_phone.values()) >= 3
+
+
+@pytest.mark.parametrize("seed", [2026, 7, 12345])
+def test_stated_age_is_a_myth_in_every_world(seed: int) -> None:
+    world = build_world(seed, "default")
+    personal = [a for a in world.ads if a.category == "personal-services"]
+    share = lambda ads: sum(a.age <= 22 for a in ads) / len(ads)  # noqa: E731
+    ring = [a for a in personal if a.operation]
+    assert abs(share(ring) - share([a for a in personal if not a.operation])) < 0.15
