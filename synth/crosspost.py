@@ -104,7 +104,8 @@ class ListingBuilder:
                     name=name, age=first.age, nationality=L.NATIONALITY[lang][person.locale], youth=L.YOUTH[lang],
                     trust=L.TRUST[lang], service=service.capitalize(), city=city.name, contact=contact, **cues)
             else:
-                opener, about, when, contact_line = L.BENIGN[lang]
+                openers, abouts, whens, contact_line = L.BENIGN[lang]
+                opener, about, when = rng.choice(openers), rng.choice(abouts), rng.choice(whens)
                 extras = [L.TRUST[lang]] if rng.random() < self.cues.trust_benign else []
                 if rng.random() < self.cues.nationality_benign:
                     extras.append(L.NATIONALITY[lang][person.locale] + ".")
