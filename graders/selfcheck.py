@@ -22,12 +22,13 @@ from typing import Any
 
 import requests
 
-from graders import answers, quickads
+from graders import answers, linkanswers, quickads, selectors
 from graders.canon import item_hash
 from graders.quickads import PARSE_FIELDS, PublicAds, ad_url
 from graders.world import load_brief, load_public_db, load_selfcheck
 
 M01 = "01-scraping-ad-sites"
+M03 = linkanswers.M03
 
 
 @contextlib.contextmanager
@@ -128,7 +129,14 @@ QUESTIONS: dict[str, Question] = {
     f"{M01}/q2-city-ads": Question(lambda a, _q: answers.ad_id_items(a), _feedback_city_ads),
     f"{M01}/q3-shared-phones": Question(lambda a, _q: answers.phone_items(a, answers.brief_regions(M01)),
                                         _feedback_shared_phones),
+    # Module 03: readers and wording live in graders.linkanswers (shared with its hidden grader).
+    f"{M03}/operation-items": Question(lambda a, _q: linkanswers.ref_items(a), linkanswers.feedback_operation_items),
+    f"{M03}/victim-count": Question(lambda a, _q: linkanswers.count_items(a), linkanswers.feedback_victim_count),
+    f"{M03}/circuit-cities": Question(lambda a, _q: linkanswers.circuit_items(a), linkanswers.feedback_circuit),
 }
+# Module 02: one table of contact selectors, self-checked per kind (graders/selectors.py reads it).
+QUESTIONS.update({selectors.QUESTION_IDS[kind]: Question(selectors.reader(kind), selectors.feedback(kind))
+                  for kind in selectors.KINDS})
 
 
 def check(question_id: str, answer: Any) -> None:
