@@ -34,6 +34,10 @@ def main() -> int:
             print("Autograde: not measured (bench/grading.py missing)")
         else:
             print(grading_report(bench_autograde(world)))
+    from bench.calibration import calibrate
+
+    print()
+    print("\n".join(calibrate()))
     return 0
 
 
