@@ -37,3 +37,17 @@ def test_streams_are_independent_by_area() -> None:
 
 def test_build_world_is_pure() -> None:
     assert build_world(11, "tiny") == build_world(11, "tiny")
+
+
+def test_same_bytes_across_processes_and_hash_seeds(tmp_path: Path) -> None:
+    """Set and dict orders differ between interpreter runs; the world must not depend on them."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from pathlib import Path; from synth.generate import generate_world; " \
+           "generate_world(2026, 'tiny', Path(sys.argv[1]))"
+    for hash_seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=hash_seed)
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / hash_seed)], env=env, check=True)
+    assert _digests(tmp_path / "1") == _digests(tmp_path / "2")
