@@ -156,7 +156,8 @@ def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course
         cmd.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # containers and CI run as root; JupyterLab refuses otherwise
-    jupyter = subprocess.Popen(cmd, env=env, cwd=root)
+    # From the course folder, so that nbgrader's extensions find exercises/nbgrader_config.py.
+    jupyter = subprocess.Popen(cmd, env=env, cwd=course)
     try:
         return jupyter.wait()
     except KeyboardInterrupt:
