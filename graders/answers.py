@@ -25,7 +25,8 @@ class AnswerShapeError(TypeError):
     """The answer is not a shape the question can read; the message explains the expected shape."""
 
 
-def _is_missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
+    """None, NaN, NA and NaT count as "no answer" in every question (pandas fills gaps with them)."""
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
@@ -65,7 +66,7 @@ def ad_id_items(answer: Any) -> list[list[str]]:
     values = _values(answer, "ad_id", "ad ids", "[1204, 1217] or a DataFrame with an 'ad_id' column")
     items: list[list[str]] = []
     for value in values:
-        if _is_missing(value) or not str(value).strip():
+        if is_missing(value) or not str(value).strip():
             items.append([])
             continue
         readings = [canonical_ad_id(value)]
@@ -84,7 +85,7 @@ def phone_items(answer: Any, regions: Sequence[str]) -> list[list[str]]:
     """
     values = _values(answer, "phone", "phone numbers", "['+48 490 123 456', '48490765432']")
     first = regions[0] if regions else None
-    return [[] if _is_missing(v) else phone_candidates(v, first, regions[1:]) for v in values]
+    return [[] if is_missing(v) else phone_candidates(v, first, regions[1:]) for v in values]
 
 
 def phone_regions(city: str, world_dir: str | os.PathLike[str] | None = None) -> list[str]:

@@ -182,11 +182,6 @@ def fake_internet(world_dir: Path, port: int | None = None, *, command: Sequence
 
 def stop(proc: subprocess.Popen) -> None:
     """Stop a server process: politely, then firmly."""
-    if proc.poll() is not None:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=10)
+    from synth.web.launch import stop_process  # lazy: keeps `graders` importable without the web layer
+
+    stop_process(proc)

@@ -23,7 +23,6 @@ message says which shape is expected).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
@@ -31,7 +30,7 @@ from typing import Any, Protocol
 import pandas as pd
 import phonenumbers
 
-from graders.answers import AnswerShapeError
+from graders.answers import AnswerShapeError, is_missing
 from graders.canon import canonical_ad_id
 
 MODULE = "02-selectors-and-normalisation"
@@ -53,19 +52,8 @@ _EXAMPLE = ("a DataFrame with the columns 'profile_id', 'kind' and 'value', e.g.
             "pd.DataFrame([{'profile_id': 12, 'kind': 'phone', 'value': '+48491697530'}])")
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        return bool(pd.isna(value)) if not isinstance(value, (list, tuple, set, dict)) else False
-    except (TypeError, ValueError):
-        return False
-
-
 def _text(value: Any) -> str:
-    return "" if _missing(value) else str(value).strip()
+    return "" if is_missing(value) else str(value).strip()
 
 
 def kind_of(value: Any) -> str | None:
@@ -149,7 +137,7 @@ def selector_items(answer: Any, kind: str) -> list[list[str]]:
         raise ValueError(f"kind must be one of {KINDS}")
     items: list[list[str]] = []
     for profile_id, row_kind, value in _rows(answer):
-        if row_kind is not None and not _missing(row_kind) and kind_of(row_kind) != kind:
+        if row_kind is not None and not is_missing(row_kind) and kind_of(row_kind) != kind:
             continue
         pid, text = _text(profile_id), _text(value)
         if not pid or not text:
@@ -168,7 +156,7 @@ def not_standard(answer: Any, kind: str) -> int:
 def unknown_kinds(answer: Any) -> int:
     """Rows whose ``kind`` is none of phone, email or handle: no question counts them."""
     return sum(1 for _, row_kind, _ in _rows(answer)
-               if row_kind is not None and not _missing(row_kind) and kind_of(row_kind) is None)
+               if row_kind is not None and not is_missing(row_kind) and kind_of(row_kind) is None)
 
 
 class Counts(Protocol):

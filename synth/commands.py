@@ -109,16 +109,11 @@ def start_fake_internet(world: Path, port: int, log_path: Path) -> subprocess.Po
     raise RuntimeError(f"The fake internet did not answer on port {port} within 30 s. See {log_path}.")
 
 
-def stop(proc: subprocess.Popen | None, grace: float = 15) -> None:
-    """Terminate a child politely, then firmly."""
-    if proc is None or proc.poll() is not None:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=grace)
+def stop(proc: subprocess.Popen | None) -> None:
+    """Terminate a child politely, then firmly (JupyterLab may take a while to shut its kernels)."""
+    from synth.web.launch import stop_process
+
+    stop_process(proc, grace=15)
 
 
 def prepare_my_work(course: Path) -> Path:

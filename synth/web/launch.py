@@ -167,16 +167,23 @@ def ensure_fake_internet(world_dir: Path | None = None, port: int | None = None,
         time.sleep(0.2)
 
 
+def stop_process(proc: subprocess.Popen | None, grace: float = 10) -> None:
+    """Stop a child process politely (SIGTERM), then firmly after ``grace`` seconds; used by every
+    part of the lab that starts a server or JupyterLab."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=grace)
+
+
 def stop_fake_internet(port: int | None = None) -> bool:
     """Stop the server this Python process started on ``port``; False when it started none there."""
     proc = _started.pop(resolve_port(port), None)
     if proc is None:
         return False
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+    stop_process(proc)
     return True

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from synth.web.launch import stop_process
+
 
 @dataclass(frozen=True)
 class LabEnv:
@@ -76,9 +78,4 @@ def lab(default_world: Path) -> Iterator[LabEnv]:
         _wait_until_up(port, server)
         yield env
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop_process(server)
