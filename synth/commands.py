@@ -177,6 +177,8 @@ def course_release(course: Path | None, modules: list[str]) -> int:
 def course_grade(course: Path | None, module: str | None, world: Path | None, port: int | None) -> int:
     from graders.course import grade
 
-    report = grade(course_dir(course), module=module, world_dir=resolve_world(world), port=port)
+    # Without --world, grade() finds the world itself after checking the module name, so a typo in the
+    # module does not first generate a default world.
+    report = grade(course_dir(course), module=module, world_dir=resolve_world(world) if world else None, port=port)
     print(report.summary())
     return 0 if report.ok else 1
