@@ -26,7 +26,8 @@ def main() -> int:
 
         world = generate_world(2026, "default", Path(tmp) / "w")
         print(web_report(bench_pages(world)))
-        print(web_report(bench_pages(world, api=True)))
+        print(web_report(bench_pages(world, kind="api")))
+        print(web_report(bench_pages(world, kind="images")))
         try:
             from bench.grading import bench_autograde
             from bench.grading import report as grading_report

@@ -24,8 +24,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0, api: bool = False) -> dict:
-    """Pages/s of QuickAds HTML pages, or (``api=True``) of the Companions JSON API."""
+KINDS = {"quickads": "QuickAds pages", "api": "Companions JSON API", "images": "Seekr image search API"}
+
+
+def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0, kind: str = "quickads") -> dict:
+    """Pages/s of QuickAds HTML pages, the Companions JSON API or Seekr's image search (``kind``)."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port),
                                "--rate-limit", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -43,7 +46,13 @@ def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0, api: bool =
         ad_ids = [r[0] for r in con.execute("SELECT ad_id FROM quickads_ads")]
         profile_ids = [r[0] for r in con.execute("SELECT profile_id FROM companions_profiles")]
         cities = [r[0] for r in con.execute("SELECT slug FROM cities")]
+        pictures = [f"/{site}/img/{token}.jpg" for site, token in con.execute("SELECT site, token FROM photos")]
         con.close()
+        first_search = None
+        if kind == "images":  # the first search hashes every picture file; measured on its own
+            started = time.monotonic()
+            requests.get(f"{base}/search/api/v1/image", params={"url": pictures[0]}, timeout=60)
+            first_search = time.monotonic() - started
         counts = [0] * clients
         errors = [0] * clients
         stop = time.monotonic() + seconds
@@ -52,7 +61,9 @@ def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0, api: bool =
             rng = random.Random(i)
             session = requests.Session()
             while time.monotonic() < stop:
-                if api:
+                if kind == "images":
+                    url = f"{base}/search/api/v1/image?url={rng.choice(pictures)}"
+                elif kind == "api":
                     url = (f"{base}/companions/api/v1/profiles/{rng.choice(profile_ids)}" if rng.random() < 0.5
                            else f"{base}/companions/api/v1/profiles?page={rng.randint(1, 3)}&per_page=50")
                 elif rng.random() < 0.5:
@@ -71,13 +82,15 @@ def bench_pages(world: Path, clients: int = 8, seconds: float = 8.0, api: bool =
             t.join()
         elapsed = time.monotonic() - started
         return {"clients": clients, "pages": sum(counts), "seconds": elapsed, "errors": sum(errors),
-                "pages_per_second": sum(counts) / elapsed, "what": "Companions JSON API" if api else "QuickAds pages"}
+                "pages_per_second": sum(counts) / elapsed, "what": KINDS[kind], "first_search": first_search}
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
 def report(result: dict) -> str:
+    first = (f"; the first search, which hashes every picture, took {result['first_search']:.2f} s"
+             if result["first_search"] is not None else "")
     return (f"Fake internet, {result['what']}: {result['pages_per_second']:.0f} pages/s to {result['clients']} "
             f"concurrent clients ({result['pages']} pages in {result['seconds']:.1f} s, {result['errors']} errors; "
-            f"listing and detail pages, rate limit off)")
+            f"rate limit off{first})")

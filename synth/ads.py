@@ -95,6 +95,21 @@ def reposts(rng: random.Random, start: datetime, end: datetime, count: int, gap:
     return times
 
 
+def spread(rng: random.Random, start: datetime, end: datetime, count: int) -> list[datetime]:
+    """``count`` posting times inside one stay: a first posting on arrival, then bumps, sometimes twice a day."""
+    span = max(1, (end - start).days)
+    days = sorted([0] + [rng.randrange(span) for _ in range(count - 1)])
+    return [(start + timedelta(days=d)).replace(hour=rng.choice([10, 12, 14, 16, 18, 19, 20, 21, 22, 23]),
+                                                minute=rng.randrange(0, 60, 5)) for d in days]
+
+
+def edits(rng: random.Random, city: str) -> tuple[str, str]:
+    """The small edits of one copy: maybe a bump line in front, maybe a site-wide phrase at the end."""
+    bump = T.maybe(rng, 0.45, rng.choice(T.BUMPS).format(city=city) + " ")
+    common = T.maybe(rng, 0.5, " " + rng.choice(T.SITE_COMMON))
+    return bump, common
+
+
 class AdBuilder:
     """Holds the shared context of one world's ad generation."""
 
@@ -134,15 +149,18 @@ class AdBuilder:
         rate = rng.randrange(low, high, 10)
         email = person.email if rng.random() < 0.3 else None
         count = rng.randint(*self.preset.ads_per_independent)
-        for posted in reposts(rng, self.when(), self.end, count, (3, 12)):
+        for posted in reposts(rng, self.when(), self.end, count, (2, 9)):
+            bump, common = edits(rng, city.name)
+            if rng.random() < 0.2:  # now and then a repost changes the price
+                rate = min(high, max(low, rate + rng.choice([-20, -10, 10, 20])))
             new = T.maybe(rng, cues.new_in_town, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " ")
             screening = T.maybe(rng, cues.screening, rng.choice(T.SCREENING) + " ")
-            body = (f"{opener.format(name=name, city=city.name)} {new}{nationality}{youth}{trust}"
-                    f"{about[0]} {about[1]} Offering {service}. {screening}{closer}")
+            body = (f"{bump}{opener.format(name=name, city=city.name)} {new}{nationality}{youth}{trust}"
+                    f"{about[0]} {about[1]} Offering {service}. {screening}{closer}{common}")
             self.add(category="personal-services", city=city.slug,
                      title=f"{name}, {age} — {service} in {city.name}", body=" ".join(body.split()),
                      display_name=name, age=age, price=f"{money(city.country, rate)} / hour",
-                     phone=person.phone, phone_style=style if rng.random() < 0.85 else rng.choice(PHONE_STYLES),
+                     phone=person.phone, phone_style=style if rng.random() < 0.7 else rng.choice(PHONE_STYLES),
                      email=email, messenger=None, posted_at=posted, poster=person.person_id,
                      advertised=person.person_id, operation=None)
 
@@ -166,19 +184,22 @@ class AdBuilder:
             youth, trust = phrases[controller]
             nationality = NATIONALITY[victim.locale]
             stays = self._circuit(ring.cities)
-            per_stay = max(1, rng.randint(*self.preset.ads_per_victim) // max(1, len(stays)))
             for city_slug, arrive, leave in stays:
                 city = CITY_BY_SLUG[city_slug]
                 low, high = HOURLY[city.country]
                 rate = rng.randrange(low, high, 10)
-                for posted in reposts(rng, arrive, leave, per_stay + rng.randint(0, 1), (2, 5)):
-                    body = template.format(
+                copies = spread(rng, arrive, leave, rng.randint(*self.preset.ads_per_victim_stay))
+                for posted in copies:
+                    bump, common = edits(rng, city.name)
+                    if rng.random() < 0.2:
+                        rate = min(high, max(low, rate + rng.choice([-20, -10, 10, 20])))
+                    body = bump + template.format(
                         name=names[i], age=age, nationality=nationality, youth=youth, trust=trust,
                         new=T.maybe(rng, cues.new_in_town, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " "),
                         service=service, Service=service.capitalize(), city=city.name,
                         country=COUNTRY_NAME[victim.country].replace("the ", ""),
                         screening=T.maybe(rng, cues.screening, rng.choice(T.SCREENING)),
-                        phone=write_phone(phone, rng.choice(PHONE_STYLES), city.country))
+                        phone=write_phone(phone, rng.choice(PHONE_STYLES), city.country)) + common
                     self.add(category="personal-services", city=city.slug,
                              title=f"{names[i]}, {age} — {service} in {city.name}", body=" ".join(body.split()),
                              display_name=names[i], age=age, price=f"{money(city.country, rate)} / hour",

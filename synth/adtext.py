@@ -49,6 +49,14 @@ RING_TEMPLATES = (
     "hotel visits possible. Any time day or night. {screening} Contact {phone}.",
 )
 
+# Reposts and bumps: a line some copies start with, so copies of one ad differ a little.
+BUMPS = ("Back again!", "Available today.", "Still here!", "Available this weekend.", "Updated today.",
+         "Last days in {city}!", "Bookings open for this week.")
+# Phrases that nearly every personal-services ad on QuickAds carries, benign and criminal alike (the site's
+# posting form suggests them). They make unrelated ads look alike to a text comparison: a hard negative.
+SITE_COMMON = ("Please mention QuickAds when you call.", "Real photos.", "Discretion guaranteed.",
+               "Mention QuickAds when you text.")
+
 JOB_TITLES = ("Warehouse operative", "Care assistant", "Kitchen porter", "Line cook", "Cleaner",
               "Delivery driver", "Fruit picker", "Hotel housekeeper", "Construction labourer",
               "Production line worker", "Barista", "Shop assistant")

@@ -130,6 +130,7 @@ def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
             "poster": x.poster, "advertised_person": x.advertised, "operation": x.operation,
             "selectors": {"phones": list(x.phones), "emails": list(x.emails), "handles": list(x.handles)}}
             for x in world.listings},
+        "photos": {name: {"source": p.source, "scene": p.scene} for name, p in world.gallery.photos.items()},
         "modules": {M01: derive_module01(world), M02: derive_module02(world), M03: derive_module03(world)},
     }
 

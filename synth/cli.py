@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from synth.config import DEFAULT_SEED, PRESETS, ConfigError
+from synth.web.pace import RATE_LIMIT
 
 DEFAULT_PORT = 8022
 
@@ -58,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     _world_arg(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    serve.add_argument("--rate", type=float, default=10.0,
-                       help="polite rate limit per client, requests per second; 0 turns it off (default 10)")
+    serve.add_argument("--rate", type=float, default=RATE_LIMIT,
+                       help=f"rate limit per client, requests per second; 0 turns it off (default {RATE_LIMIT:g})")
     serve.add_argument("--allow-remote", action="store_true",
                        help="allow a --host that is not loopback (a classroom server); never expose it online")
 

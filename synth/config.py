@@ -33,6 +33,10 @@ class Indicators:
     switchboard_share: float = 0.35
     # Share of benign advertisers' city stays that also get a directory profile.
     benign_crosspost: float = 0.6
+    # Share of independent advertisers who add a free stock picture to their own (a hard negative for
+    # photo linking), and share of those who upload the stock file unchanged rather than their own copy.
+    stock_photo_share: float = 0.4
+    stock_photo_unchanged: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,10 @@ class Preset:
     labour_recruiters: int
     # Days the world's timeline covers; ads are spread over it.
     days: int
-    # Mean number of ads (first posting + reposts) per advertised person or offer.
+    # Ads (first posting + reposts and bumps, each with small edits) per offer. An independent advertiser
+    # has one offer; each city stay of a ring victim is one offer (a new city means a new draft).
     ads_per_independent: tuple[int, int]
-    ads_per_victim: tuple[int, int]
+    ads_per_victim_stay: tuple[int, int]
     ads_per_employer: tuple[int, int]
     ads_per_travel_agent: tuple[int, int]
     ads_per_recruiter: tuple[int, int]
@@ -65,19 +70,19 @@ PRESETS: dict[str, Preset] = {
     "tiny": Preset(
         name="tiny", people=160, independent_advertisers=14, employers=10, travel_agents=4,
         controllers=2, victims=4, labour_recruiters=1, days=60,
-        ads_per_independent=(2, 4), ads_per_victim=(3, 5), ads_per_employer=(1, 3),
+        ads_per_independent=(3, 6), ads_per_victim_stay=(2, 4), ads_per_employer=(1, 3),
         ads_per_travel_agent=(2, 4), ads_per_recruiter=(6, 8),
     ),
     "small": Preset(
         name="small", people=700, independent_advertisers=60, employers=45, travel_agents=10,
         controllers=2, victims=6, labour_recruiters=1, days=120,
-        ads_per_independent=(2, 6), ads_per_victim=(5, 9), ads_per_employer=(1, 4),
+        ads_per_independent=(5, 11), ads_per_victim_stay=(4, 8), ads_per_employer=(1, 4),
         ads_per_travel_agent=(3, 6), ads_per_recruiter=(10, 16),
     ),
     "default": Preset(
         name="default", people=2400, independent_advertisers=220, employers=160, travel_agents=24,
         controllers=3, victims=8, labour_recruiters=2, days=180,
-        ads_per_independent=(3, 7), ads_per_victim=(8, 14), ads_per_employer=(1, 5),
+        ads_per_independent=(8, 15), ads_per_victim_stay=(5, 10), ads_per_employer=(1, 5),
         ads_per_travel_agent=(4, 9), ads_per_recruiter=(14, 22),
     ),
 }

@@ -66,7 +66,9 @@ class ListingBuilder:
         # The benign agency with one booking line for many unrelated advertisers.
         # In one of the ring's cities, so that linking on phones alone meets the false cluster in every world.
         agency_city = CITY_BY_SLUG[rng.choice(sorted(ring.cities))]
-        agency_phone = PhoneAllocator(self.streams.get("switchboard-phones")).allocate(agency_city.country)
+        taken = [p.phone for p in self.people.values()] + [n for o in self.ops.values() for n in o.phones] + \
+            [b.phone for b in self.businesses.values()]
+        agency_phone = PhoneAllocator(self.streams.get("switchboard-phones"), taken).allocate(agency_city.country)
         handles = {c: f"{rng.choice(['vip', 'lux', 'elite', 'angels'])}_{CITY_BY_SLUG[ring.cities[0]].slug[:3]}"
                       f"{rng.randint(10, 99)}" for c in ring.controllers}
         for (person_id, city_slug), group in sorted(stays.items()):

@@ -21,6 +21,7 @@ from synth.answer_key import derive_answer_key, derive_selfcheck, world_id
 from synth.briefs import derive_briefs
 from synth.config import check_seed, get_preset
 from synth.crosspost import build_listings
+from synth.gallery import build_gallery
 from synth.network import build_network
 from synth.people import NamePools, build_population
 from synth.places import LOCALE_WEIGHTS
@@ -45,12 +46,13 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     steps.update()
     ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
     listings = build_listings(streams, people, operations, businesses, ads, preset.indicators)
+    gallery = build_gallery(streams, preset, people, operations, ads, listings)
     steps.update()
     briefs = derive_briefs(streams, operations, ads, listings)
     steps.update()
     steps.close()
     return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
-                 ads=tuple(ads), briefs=briefs, listings=tuple(listings))
+                 ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery)
 
 
 def write_world(world: World, directory: Path) -> None:

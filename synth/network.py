@@ -47,7 +47,7 @@ def build_network(streams: Streams, people: list[Person], preset: Preset, pools:
                   ) -> tuple[list[Person], list[Operation], dict[str, Business]]:
     """Assign roles; return (people, operations, the business of each employer and travel agent)."""
     rng = streams.get("network")
-    phones = PhoneAllocator(streams.get("network-phones"))
+    phones = PhoneAllocator(streams.get("network-phones"), taken=(p.phone for p in people))
     pool = sorted(people, key=lambda p: p.person_id)
     assigned: dict[str, Person] = {}
 

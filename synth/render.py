@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from synth.places import CITIES
+from synth.streams import Streams
 from synth.world import World
 
 SCHEMA = """
@@ -34,6 +35,10 @@ CREATE TABLE jobboard_posts (
   contact TEXT NOT NULL, posted_at TEXT NOT NULL);
 CREATE INDEX jobboard_kind_city ON jobboard_posts (kind, city, posted_at);
 CREATE INDEX quickads_category ON quickads_ads (category, posted_at);
+CREATE TABLE photos (
+  token TEXT PRIMARY KEY, site TEXT NOT NULL, item_id INTEGER NOT NULL, position INTEGER NOT NULL,
+  file TEXT NOT NULL);
+CREATE INDEX photos_item ON photos (site, item_id, position);
 """
 
 SITES = [("quickads", "quickads.example", "QuickAds", "Free classifieds across Europe — jobs, travel, services"),
@@ -45,6 +50,21 @@ CATEGORIES = [("personal-services", "Personal services"), ("jobs", "Jobs"), ("tr
 
 def iso(ts) -> str:
     return ts.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def photo_rows(world: World) -> list[tuple[str, str, int, int, str]]:
+    """One row per picture shown on an ad or profile, under a random address token.
+
+    A site gives every upload its own address, so reposts of one picture have different tokens (the
+    file, and so the bytes, are shared). Tokens come from the "photo-tokens" stream and rows are in
+    (site, item, position) order: neither says who uploaded a picture or where it came from.
+    """
+    rng = Streams(world.seed).get("photo-tokens")
+    rows = []
+    for (site, item_id), files in sorted(world.gallery.shown.items()):
+        for position, name in enumerate(files, start=1):
+            rows.append((f"{rng.getrandbits(64):016x}", site, item_id, position, name))
+    return rows
 
 
 def render_public(world: World, public_dir: Path) -> None:
@@ -71,10 +91,15 @@ def render_public(world: World, public_dir: Path) -> None:
             "INSERT INTO jobboard_posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(x.listing_id, x.kind, x.city, x.work_country, x.title, x.text, x.language, x.name, x.rate, x.contact,
               iso(x.posted_at)) for x in posts])
+        con.executemany("INSERT INTO photos VALUES (?, ?, ?, ?, ?)", photo_rows(world))
         con.commit()
         # A database file that is byte-identical for the same world: no free pages, fixed page order.
         con.execute("VACUUM")
     finally:
         con.close()
+    photo_dir = public_dir / "photos"
+    photo_dir.mkdir(exist_ok=True)
+    for name, data in world.gallery.files.items():
+        (photo_dir / name).write_bytes(data)
     (public_dir / "briefs.json").write_text(json.dumps(world.briefs, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")

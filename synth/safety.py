@@ -22,6 +22,7 @@ from __future__ import annotations
 import ipaddress
 import random
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import phonenumbers
@@ -68,19 +69,22 @@ class PhoneAllocator:
     """Hands out distinct reserved phone numbers per country, as E.164 strings.
 
     UK numbers come from the fiction range first; every other draw comes from the unallocated blocks.
+    ``taken`` holds numbers (E.164) handed out earlier by another allocator: a later stage of the
+    generator passes everyone's numbers, so no two holders ever share a number by accident.
     """
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, taken: Iterable[str] = ()) -> None:
         self._rng = rng
-        self._used: set[str] = set()
+        self._used: set[str] = set(taken)
         self._uk_fiction = list(range(UK_FICTION.size))
         rng.shuffle(self._uk_fiction)
 
     def allocate(self, region: str) -> str:
         """A fresh number for ``region`` (GB, UA, PL, RO, DE, NL) in E.164 form."""
-        if region == "GB" and self._uk_fiction:
+        while region == "GB" and self._uk_fiction:
             national = UK_FICTION.prefix + str(self._uk_fiction.pop()).zfill(UK_FICTION.digits)
-            return self._remember(national, region)
+            if to_e164(national, region) not in self._used:
+                return self._remember(national, region)
         blocks = UNALLOCATED_BLOCKS[region]
         for _ in range(1000):
             block = self._rng.choice(blocks)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import phonenumbers
+from PIL import Image
 
 from synth.safety import is_documentation_ip, is_reserved_domain, is_safe_phone
 from synth.selectors import DIGIT_WORDS
@@ -125,11 +126,32 @@ def _texts(path: Path) -> Iterator[tuple[str, str, str]]:
         yield path.name, path.read_text(encoding="utf-8"), "ZZ"
 
 
+PICTURE_METADATA = ("exif", "xmp", "comment", "icc_profile", "photoshop")
+
+
+def picture_violations(path: Path) -> list[Violation]:
+    """A picture must be a plain JPEG without metadata: EXIF and XMP can carry places, dates and devices.
+
+    (Whether a picture shows a person cannot be checked here; every file is one of synth.photos'
+    drawings of things and places, which tests/world/test_photos.py checks against the answer key.)
+    """
+    try:
+        with Image.open(path) as img:
+            if img.format != "JPEG":
+                return [Violation(path.name, "picture format", str(img.format))]
+            found = [k for k in PICTURE_METADATA if img.info.get(k)] + (["exif"] if img.getexif() else [])
+    except OSError as exc:
+        return [Violation(path.name, "unreadable picture", str(exc))]
+    return [Violation(path.name, "picture metadata", ", ".join(sorted(set(found))))] if found else []
+
+
 def scan_world(world_dir: Path) -> list[Violation]:
     """Every violation in every file of the world (empty for a safe world)."""
     found: list[Violation] = []
     for path in sorted(Path(world_dir).rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.suffix in {".jpg", ".jpeg", ".png"}:
+            found.extend(picture_violations(path))
+        elif path.is_file():
             for where, text, region in _texts(path):
                 found.extend(scan_text(text, where, region))
     return found

@@ -66,6 +66,28 @@ class Ad:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """One picture file as the sites store it; ``source`` and ``scene`` go to the answer key only.
+
+    ``source`` is "own" (the advertiser's own picture), "stock" (a free image many strangers use) or
+    "ring" (a picture a controller uploads for several of the people he advertises).
+    """
+
+    file: str  # content-hash name in public/photos/
+    source: str
+    scene: str  # which drawn scene this is a copy of, e.g. "stock-07"
+
+
+@dataclass(frozen=True)
+class Gallery:
+    """Every picture of the world: file bytes, provenance, and which ad or profile shows which files."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    photos: dict[str, Photo] = field(default_factory=dict)
+    shown: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (site, item id) -> files
+
+
+@dataclass(frozen=True)
 class World:
     seed: int
     preset: str
@@ -75,6 +97,7 @@ class World:
     ads: tuple[Ad, ...]
     briefs: dict[str, dict[str, str]] = field(default_factory=dict)
     listings: tuple[Listing, ...] = ()
+    gallery: Gallery = field(default_factory=Gallery)
 
     def person(self, person_id: str) -> Person:
         return self._people_by_id()[person_id]

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from synth.web.launch import resolve_port, resolve_world
+from synth.web.pace import BURST, POLITE_REQUEST_RATE, RATE_LIMIT
 from synth.web.server import RemoteHostRefused, serve
 from synth.web.world import WorldNotFound
 
@@ -26,12 +27,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="address to listen on (default 127.0.0.1; others need --allow-remote)")
     parser.add_argument("--allow-remote", action="store_true",
                         help="allow a non-loopback --host, e.g. to serve a classroom network")
-    parser.add_argument("--rate-limit", type=float, default=10.0,
-                        help="requests per second per client; 0 switches the limit off (default 10)")
-    parser.add_argument("--burst", type=int, default=20, help="requests a client may send at once (default 20)")
-    parser.add_argument("--request-rate", type=int, default=4,
-                        help="requests per second robots.txt asks polite robots to keep to; keep it below "
-                             "--rate-limit (default 4; grading uses a high value so replays run fast)")
+    parser.add_argument("--rate-limit", type=float, default=RATE_LIMIT,
+                        help=f"requests per second per client; 0 switches the limit off (default {RATE_LIMIT:g})")
+    parser.add_argument("--burst", type=int, default=BURST,
+                        help=f"requests a client may send at once (default {BURST})")
+    parser.add_argument("--request-rate", type=int, default=POLITE_REQUEST_RATE,
+                        help="requests per second robots.txt asks polite robots to keep to; keep it below --rate-limit "
+                             f"(default {POLITE_REQUEST_RATE}; grading uses a high value so replays run fast)")
     parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
     return parser
 

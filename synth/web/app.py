@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from synth.web import companions, jobboard, quickads, search
 from synth.web.context import close_db, content_security_policy, lab_world, robots_lines
+from synth.web.pace import BURST, POLITE_REQUEST_RATE, RATE_LIMIT
 from synth.web.ratelimit import TokenBucketLimiter
 from synth.web.world import load_world
 
@@ -49,8 +50,8 @@ SECURITY_HEADERS = {
 root = Blueprint("root", __name__)
 
 
-def create_app(world_dir: Path, *, rate_limit: float | None = 10.0, burst: int = 20,
-               request_rate: int = 4) -> Flask:
+def create_app(world_dir: Path, *, rate_limit: float | None = RATE_LIMIT, burst: int = BURST,
+               request_rate: int = POLITE_REQUEST_RATE) -> Flask:
     """The fake internet for ``world_dir``; ``rate_limit=None`` switches the rate limit off.
 
     ``request_rate`` is what robots.txt asks of polite robots (requests per second).

@@ -5,8 +5,8 @@ from ``/companions/api/v1/profiles``. A scraper that parses the listing HTML fin
 is the lesson: open the browser's developer tools (Network tab) or the page source, find the API,
 read its documentation page (``/companions/api/``) and call it. Profile pages
 (``/companions/profile/<id>``) are plain HTML and readable without JavaScript. Personal services
-only; wording is non-explicit and there are no images of people. The JSON shapes and the markup are a
-contract (docs/web.md).
+only; wording is non-explicit, and the pictures (``/companions/img/<token>.jpg``, listed in the API's
+``photos``) show drawn scenes, never people. The JSON shapes and the markup are a contract (docs/web.md).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from werkzeug.datastructures import MultiDict
 
 from synth.web.context import content_security_policy, db, lab_world, robots_lines
 from synth.web.pages import MAX_ROW_ID, parse_page, posted_label
+from synth.web.pictures import Picture, picture_views, pictures_of, send_picture
 from synth.web.world import City
 
 bp = Blueprint("companions", __name__, url_prefix="/companions")
@@ -70,20 +71,28 @@ def _abs(endpoint: str, **values: Any) -> str:
     return url_for(endpoint, _external=True, **{k: v for k, v in values.items() if v is not None})
 
 
-def profile_item(row: sqlite3.Row) -> dict[str, Any]:
-    """One entry of the listing API: the fields a card shows."""
+def profile_item(row: sqlite3.Row, pictures: list[Picture]) -> dict[str, Any]:
+    """One entry of the listing API: the fields a card shows, and the profile's picture addresses."""
     return {"id": row["profile_id"], "name": row["name"], "age": row["age"], "city": row["city"],
             "headline": row["headline"], "rate": row["rate"], "bumped_at": row["bumped_at"],
-            "url": _abs("companions.profile", profile_id=row["profile_id"])}
+            "url": _abs("companions.profile", profile_id=row["profile_id"]), "photos": [p.src for p in pictures]}
 
 
-def profile_full(row: sqlite3.Row) -> dict[str, Any]:
-    """Every public column of a profile; ``languages`` as a list of ISO 639-1 codes."""
+def profile_full(row: sqlite3.Row, pictures: list[Picture]) -> dict[str, Any]:
+    """Every public column of a profile; ``languages`` as a list of ISO 639-1 codes; ``photos`` in display order.
+
+    Picture addresses are site-absolute (``/companions/img/<token>.jpg``), as a page's ``<img src>`` is.
+    """
     languages = [code.strip() for code in (row["languages"] or "").split(",") if code.strip()]
     return {"id": row["profile_id"], "name": row["name"], "age": row["age"], "city": row["city"],
             "nationality": row["nationality"], "languages": languages, "headline": row["headline"],
             "text": row["text"], "contact": row["contact"], "rate": row["rate"], "posted_at": row["posted_at"],
-            "bumped_at": row["bumped_at"], "url": _abs("companions.profile", profile_id=row["profile_id"])}
+            "bumped_at": row["bumped_at"], "url": _abs("companions.profile", profile_id=row["profile_id"]),
+            "photos": [p.src for p in pictures]}
+
+
+def _pictures(profile_id: int) -> list[Picture]:
+    return pictures_of("companions", [profile_id]).get(profile_id, [])
 
 
 def profiles_page(city: City | None, page: int, per_page: int) -> dict[str, Any]:
@@ -94,12 +103,13 @@ def profiles_page(city: City | None, page: int, per_page: int) -> dict[str, Any]
     if page > pages:
         abort(404, f"There are only {pages} page{'s' if pages != 1 else ''} of profiles; page {page} does not exist.")
     rows = db().execute(f"SELECT {ITEM_COLUMNS} FROM companions_profiles{where} {BUMPED_FIRST} LIMIT ? OFFSET ?",
-                        [*params, per_page, (page - 1) * per_page])
+                        [*params, per_page, (page - 1) * per_page]).fetchall()
+    shown = pictures_of("companions", (r["profile_id"] for r in rows))
     city_slug = city.slug if city else None
     nxt = (_abs("companions.api_profiles", city=city_slug, page=page + 1, per_page=per_page)
            if page < pages else None)
     return {"page": page, "per_page": per_page, "total": total, "pages": pages, "next": nxt,
-            "items": [profile_item(r) for r in rows]}
+            "items": [profile_item(r, shown.get(r["profile_id"], [])) for r in rows]}
 
 
 def _city_counts() -> dict[str, int]:
@@ -129,7 +139,7 @@ def api_profiles() -> Response:
 @bp.get("/api/v1/profiles/<int:profile_id>")
 def api_profile(profile_id: int) -> Response:
     """One profile with every public field."""
-    return jsonify(profile_full(_fetch_profile(profile_id)))
+    return jsonify(profile_full(_fetch_profile(profile_id), _pictures(profile_id)))
 
 
 @bp.get("/api/v1/cities")
@@ -165,19 +175,26 @@ def listing() -> str:
 @bp.get("/profile/<int:profile_id>")
 def profile(profile_id: int) -> str:
     """One profile, rendered on the server: readable without JavaScript."""
-    p = profile_full(_fetch_profile(profile_id))
+    pictures = _pictures(profile_id)
+    p = profile_full(_fetch_profile(profile_id), pictures)
     city = lab_world().cities.get(p["city"])
     p["city_name"] = city.name if city else p["city"]
     p["posted_label"], p["bumped_label"] = posted_label(p["posted_at"]), posted_label(p["bumped_at"])
-    return render_template("companions/profile.html", p=p)
+    return render_template("companions/profile.html", p=p, photos=picture_views(pictures, "profile"))
+
+
+@bp.get("/img/<token>.jpg")
+def picture(token: str) -> Response:
+    """A picture shown on a profile, by its address token (a token of another site is a 404 here)."""
+    return send_picture("companions", token)
 
 
 @bp.get("/api/")
 def api_docs() -> str:
     """A developer page, as real sites publish: endpoints, parameters, a live example, errors."""
     example = profiles_page(None, 1, 2)
-    sample = (profile_full(_fetch_profile(example["items"][0]["id"]))
-              if example["items"] else None)
+    first = example["items"][0]["id"] if example["items"] else None
+    sample = profile_full(_fetch_profile(first), _pictures(first)) if first is not None else None
     return render_template(
         "companions/api.html", per_page_default=PER_PAGE_DEFAULT, per_page_max=PER_PAGE_MAX,
         list_example=json.dumps(example, indent=2, ensure_ascii=False),

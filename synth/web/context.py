@@ -6,6 +6,7 @@ import sqlite3
 
 from flask import current_app, g
 
+from synth.web.pace import POLITE_REQUEST_RATE
 from synth.web.world import World
 
 
@@ -38,7 +39,7 @@ def close_db(_exc: BaseException | None = None) -> None:
         conn.close()
 
 
-def robots_lines(disallow: tuple[str, ...], request_rate: int = 4) -> list[str]:
+def robots_lines(disallow: tuple[str, ...], request_rate: int = POLITE_REQUEST_RATE) -> list[str]:
     """robots.txt rules: one ``User-agent: *`` group, the polite request rate, then ``disallow``.
 
     The advertised rate (requests per second) stays below the enforced rate limit, so a scraper that

@@ -1,8 +1,9 @@
 """quickads.example: the classifieds site of module 01 (scraping ad sites).
 
 Pages: home, listing (``/quickads/ads?city=&category=&q=&page=``), ad detail, a "report this ad"
-explanation, and login walls under the paths robots.txt disallows. The markup is a contract the
-notebooks teach (docs/web.md): change a class name there and here together.
+explanation, the pictures ads show (``/quickads/img/<token>.jpg``), and login walls under the paths
+robots.txt disallows. The markup is a contract the notebooks teach (docs/web.md): change a class name
+there and here together.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 
 from synth.web.context import db, lab_world, robots_lines
 from synth.web.pages import MAX_ROW_ID, bad_words, keyword_clauses, page_window, parse_page, posted_label, snippet
+from synth.web.pictures import picture_views, pictures_of, send_picture
 from synth.web.world import Category, City
 
 bp = Blueprint("quickads", __name__, url_prefix="/quickads")
@@ -98,6 +100,16 @@ def _view(row: sqlite3.Row) -> dict[str, Any]:
     return ad
 
 
+def _with_thumbnails(ads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cards show the first picture of an ad that has any (``thumb``, its address) and how many it has."""
+    shown = pictures_of("quickads", (ad["ad_id"] for ad in ads))
+    for ad in ads:
+        pictures = shown.get(ad["ad_id"], [])
+        ad["photo_count"] = len(pictures)
+        ad["thumb"] = pictures[0].src if pictures else None
+    return ads
+
+
 def _counts(column: str, where: str = "", params: list[Any] | None = None) -> dict[str, int]:
     assert column in ("city", "category")  # never user input: a fixed column name
     sql = f"SELECT {column}, COUNT(*) FROM quickads_ads{where} GROUP BY {column}"
@@ -110,7 +122,7 @@ def home() -> str:
     rows = db().execute(f"SELECT {CARD_COLUMNS} FROM quickads_ads {NEWEST_FIRST} LIMIT ?", (LATEST_ON_HOME,))
     total = db().execute("SELECT COUNT(*) FROM quickads_ads").fetchone()[0]
     return render_template("quickads/home.html", filters=Filters(), total=total,
-                           latest=[_view(r) for r in rows],
+                           latest=_with_thumbnails([_view(r) for r in rows]),
                            city_counts=_counts("city"), category_counts=_counts("category"))
 
 
@@ -128,7 +140,7 @@ def listing() -> str:
     rows = db().execute(f"SELECT {CARD_COLUMNS} FROM quickads_ads{where} {NEWEST_FIRST} LIMIT ? OFFSET ?",
                         [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE])
     return render_template(
-        "quickads/listing.html", filters=filters, ads=[_view(r) for r in rows], total=total,
+        "quickads/listing.html", filters=filters, ads=_with_thumbnails([_view(r) for r in rows]), total=total,
         page=page, pages=pages, window=page_window(page, pages),
         first=(page - 1) * PAGE_SIZE + 1, last=min(page * PAGE_SIZE, total),
         city_counts=_counts("city", *filters.where(skip="city")),
@@ -144,7 +156,14 @@ def ad_detail(ad_id: int) -> str:
         row = db().execute(f"SELECT {DETAIL_COLUMNS} FROM quickads_ads WHERE ad_id = ?", (ad_id,)).fetchone()
     if row is None:
         abort(404, f"Ad #{ad_id} does not exist, or it has been removed.")
-    return render_template("quickads/ad.html", ad=_view(row), filters=Filters())
+    photos = picture_views(pictures_of("quickads", [ad_id]).get(ad_id, []), "ad")
+    return render_template("quickads/ad.html", ad=_view(row), photos=photos, filters=Filters())
+
+
+@bp.get("/img/<token>.jpg")
+def picture(token: str) -> Response:
+    """A picture shown in an ad, by its address token (a token of another site is a 404 here)."""
+    return send_picture("quickads", token)
 
 
 @bp.get("/report")

@@ -5,25 +5,41 @@ form an ad wrote it ("07700 900123", "+44 7700 900123", "seven seven zero zero �
 emoji keycaps, "anna at postbox dot example", "TG: x"), the way investigators pivot on a selector:
 queries and documents are normalised alike by ``synth.web.textnorm``. The index is built in memory
 when the app starts (``synth.web.searchindex``); it reads only public/site.sqlite.
+
+``/search/image?url=…`` (and ``/search/api/v1/image``, JSON) is a reverse image search: every ad and
+profile showing a picture that looks like the one at ``url`` (``synth.web.imagesearch``), which is how
+an investigator tells an advertiser's own picture from a reused or a stock one.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 
-from synth.web.context import lab_world, robots_lines
+from synth.web.context import db, lab_world, robots_lines
+from synth.web.imagesearch import MAX_DISTANCE, Match, image_index
 from synth.web.pages import page_window, parse_page
+from synth.web.pictures import Picture
 from synth.web.searchindex import SearchIndex
 from synth.web.textnorm import parse_query
 
 bp = Blueprint("search", __name__, url_prefix="/search")
 
 ROBOTS_DISALLOW: tuple[str, ...] = ()  # results pages may be crawled: that is how trainees use Seekr
+JSON_PREFIXES = ("/search/api/v1/",)
 PER_PAGE = 10
 MAX_QUERY_CHARS = 200
+IMAGE_PER_PAGE = 20
+MAX_URL_CHARS = 500
+PICTURE_PATH = re.compile(r"/(quickads|companions)/img/([^/]*)\.jpg")
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+ITEM_PAGES = {"quickads": "/quickads/ad/{}", "companions": "/companions/profile/{}"}
 
 
 @bp.record_once
@@ -64,6 +80,102 @@ def results() -> str:
         "search/results.html", q=q, query=query, hits=hits, total=total, page=page, pages=pages,
         window=page_window(page, pages), first=(page - 1) * PER_PAGE + 1, sites=sites, result_url=result_url,
         page_url=lambda n: url_for("search.results", q=q, page=n if n > 1 else None))
+
+
+@dataclass(frozen=True)
+class ImageQuery:
+    """A reverse image search, as the shared pagination macro wants it: ``url(page=n)`` links a page."""
+
+    picture: Picture
+
+    def url(self, page: int = 1) -> str:
+        return url_for("search.image", url=self.picture.src, page=page if page > 1 else None)
+
+
+def _how_to(problem: str) -> str:
+    example = request.host_url.rstrip("/") + "/quickads/img/<token>.jpg"
+    return (f"{problem} Pass url= the address of a picture on the training internet, as an ad or profile "
+            f"shows it: /quickads/img/<token>.jpg, /companions/img/<token>.jpg or the full address, such as "
+            f"{example} (right-click a picture and copy its address).")
+
+
+def parse_picture_url(raw: str | None) -> Picture:
+    """The picture ``url`` names: a site-absolute path or an http(s) address on this lab; else a 400."""
+    raw = (raw or "").strip()
+    if not raw:
+        abort(400, _how_to("Say which picture to search for."))
+    if len(raw) > MAX_URL_CHARS:
+        abort(400, _how_to(f"That address is longer than {MAX_URL_CHARS} characters."))
+    try:
+        parts = urlsplit(raw)
+        host = parts.hostname
+    except ValueError:
+        abort(400, _how_to("That is not a web address."))
+    if parts.scheme or parts.netloc:
+        ours = LOOPBACK_HOSTS | {urlsplit("//" + request.host).hostname}
+        if parts.scheme not in ("http", "https") or host not in ours:
+            abort(400, _how_to("Seekr searches pictures of the training internet only, and that address is "
+                               "not on it."))
+    match = PICTURE_PATH.fullmatch(parts.path)
+    if match is None:
+        abort(400, _how_to("That address is not a picture's address."))
+    site, token = match.groups()
+    picture = image_index().by_token.get(token)
+    if picture is None or picture.site != site or site not in current_app.extensions["osintlab.mounted"]:
+        abort(400, _how_to("No picture has that address."))
+    return picture
+
+
+def _titles(matches: list[Match]) -> dict[tuple[str, int], str]:
+    """Each matched item's title as Seekr's text results show it: an ad's title, a profile's "Name — headline"."""
+    out: dict[tuple[str, int], str] = {}
+    sql = {"quickads": "SELECT ad_id, title FROM quickads_ads WHERE ad_id IN ({})",
+           "companions": "SELECT profile_id, name || COALESCE(' — ' || headline, '') FROM companions_profiles "
+                         "WHERE profile_id IN ({})"}
+    for site, query in sql.items():
+        ids = [m.item_id for m in matches if m.site == site]
+        if ids:
+            out.update(((site, i), t) for i, t in db().execute(query.format(", ".join("?" * len(ids))), ids))
+    return out
+
+
+def image_results(picture: Picture, page: int) -> dict[str, Any]:
+    """One page of a reverse image search; a page past the last is a 404 (page 1 always exists)."""
+    mounted = current_app.extensions["osintlab.mounted"]
+    matches = [m for m in image_index().similar(picture) if m.site in mounted]
+    pages = max(1, math.ceil(len(matches) / IMAGE_PER_PAGE))
+    if page > pages:
+        abort(404, f"There are only {pages} page{'s' if pages != 1 else ''} of results; page {page} does not exist.")
+    shown = matches[(page - 1) * IMAGE_PER_PAGE:page * IMAGE_PER_PAGE]
+    titles = _titles(shown)
+    results = [{"site": m.site, "id": m.item_id, "url": ITEM_PAGES[m.site].format(m.item_id),
+                "title": titles.get((m.site, m.item_id), f"{m.site} #{m.item_id}"), "image": m.picture.src,
+                "distance": m.distance, "identical": m.identical} for m in shown]
+    return {"query": picture.src, "total": len(matches), "page": page, "pages": pages, "results": results}
+
+
+@bp.get("/image")
+def image() -> str:
+    """Reverse image search: without ``url`` the form, with it one page of look-alike pictures."""
+    if "url" not in request.args:
+        return render_template("search/image.html", url="", found=None, max_distance=MAX_DISTANCE)
+    picture = parse_picture_url(request.args.get("url"))
+    found = image_results(picture, parse_page(request.args.get("page")))
+    return render_template(
+        "search/image.html", url=request.args.get("url", "").strip(), found=found, query=ImageQuery(picture),
+        window=page_window(found["page"], found["pages"]), first=(found["page"] - 1) * IMAGE_PER_PAGE + 1,
+        sites={s.slug: s for s in lab_world().sites}, result_url=result_url, max_distance=MAX_DISTANCE)
+
+
+@bp.get("/api/v1/image")
+def api_image() -> Response:
+    """``?url=&page=``: the reverse image search as JSON; ``next`` is the next page's full address or null."""
+    picture = parse_picture_url(request.args.get("url"))
+    found = image_results(picture, parse_page(request.args.get("page")))
+    nxt = (url_for("search.api_image", url=picture.src, page=found["page"] + 1, _external=True)
+           if found["page"] < found["pages"] else None)
+    return jsonify({"query": found["query"], "total": found["total"], "page": found["page"],
+                    "pages": found["pages"], "next": nxt, "results": found["results"]})
 
 
 @bp.get("/robots.txt")

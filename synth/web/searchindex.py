@@ -104,6 +104,9 @@ def highlight(text: str, query: Query, *, window: int | None = None) -> Markup:
         lo = max(0, focus - window // 3)
         lo = text.rfind(" ", 0, lo) + 1 if lo else 0
         hi = min(len(text), max(lo + window, merged[0][1] if merged else 0))
+        if hi < len(text):  # end at a space: a cut word (an e-mail, a number) would read as another one
+            space = text.find(" ", hi)
+            hi = len(text) if space < 0 else space
     out, pos = [], lo
     for start, end in merged:
         if end <= lo or start >= hi:

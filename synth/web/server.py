@@ -13,6 +13,7 @@ from pathlib import Path
 from waitress.server import BaseWSGIServer, MultiSocketServer, create_server
 
 from synth.web.app import create_app
+from synth.web.pace import BURST, POLITE_REQUEST_RATE, RATE_LIMIT
 
 
 class RemoteHostRefused(ValueError):
@@ -47,11 +48,11 @@ def make_server(
     host: str = "127.0.0.1",
     port: int = 8022,
     *,
-    rate_limit: float | None = 10.0,
-    burst: int = 20,
+    rate_limit: float | None = RATE_LIMIT,
+    burst: int = BURST,
     threads: int = 8,
     allow_remote: bool = False,
-    request_rate: int = 4,
+    request_rate: int = POLITE_REQUEST_RATE,
 ) -> BaseWSGIServer | MultiSocketServer:
     """A bound, not yet running waitress server (``port=0`` picks a free port; see ``.effective_port``).
 
@@ -74,12 +75,12 @@ def serve(
     world_dir: Path,
     host: str = "127.0.0.1",
     port: int = 8022,
-    rate_limit: float | None = 10.0,
+    rate_limit: float | None = RATE_LIMIT,
     threads: int = 8,
     *,
-    burst: int = 20,
+    burst: int = BURST,
     allow_remote: bool = False,
-    request_rate: int = 4,
+    request_rate: int = POLITE_REQUEST_RATE,
 ) -> None:
     """Serve ``world_dir`` until interrupted (Ctrl-C)."""
     server = make_server(world_dir, host, port, rate_limit=rate_limit, burst=burst,

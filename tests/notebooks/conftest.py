@@ -4,10 +4,10 @@ The world comes from the session's ``default_world`` (generated into a temporary
 tests/conftest.py); the server is started here on a free port and stopped by its process handle.
 Kernels find both through OSINTLAB_WORLD and OSINTLAB_PORT, exactly as a trainee's kernel would.
 
-The server keeps the class's rate limit (10 requests/s, bursts of 20), but its robots.txt asks for
-more than that limit allows (``--request-rate 20``): the notebooks, which pace themselves by
+The server keeps the class's rate limit (20 requests/s, bursts of 40), but its robots.txt asks for
+more than that limit allows (``--request-rate 40``): the notebooks, which pace themselves by
 robots.txt, then run into 429 answers, so their Retry-After handling is exercised on every run —
-and a run takes about 20 seconds instead of the 50 a class needs at the default 4 requests/s.
+and a run is about twice as fast as a class's at the default 10 requests/s.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _wait_until_up(port: int, server: subprocess.Popen[bytes], timeout: float = 
     raise RuntimeError(f"the fake internet did not answer on port {port} within {timeout} s")
 
 
-REQUEST_RATE = 20  # what robots.txt advertises: twice the enforced rate limit, to provoke 429s
+REQUEST_RATE = 40  # what robots.txt advertises: twice the enforced rate limit, to provoke 429s
 
 
 def _server_command(world: Path, port: int) -> list[str]:

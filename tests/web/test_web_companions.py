@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from synth.web.companions import PER_PAGE_DEFAULT, PER_PAGE_MAX
 
 API = "/companions/api/v1/profiles"
-ITEM_KEYS = ["id", "name", "age", "city", "headline", "rate", "bumped_at", "url"]
+ITEM_KEYS = ["id", "name", "age", "city", "headline", "rate", "bumped_at", "url", "photos"]
 
 
 def rows(world: Path, sql: str, params: tuple = ()) -> list[sqlite3.Row]:

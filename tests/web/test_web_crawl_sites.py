@@ -59,6 +59,7 @@ def test_companions_api_crawl_recovers_every_profile(live_server: str, http: req
         row = profiles[full.pop("id")]
         assert full.pop("url") == f"{live_server}/companions/profile/{row.pop('profile_id')}"
         assert full.pop("languages") == row.pop("languages").split(",")
+        assert full.pop("photos") == item["photos"]  # picture addresses: tests/web/test_web_photos.py
         assert full == row
     elapsed = time.perf_counter() - started
     print(f"Companions API: {requests_made} requests in {elapsed:.2f} s = {requests_made / elapsed:.0f} pages/s")

@@ -57,7 +57,7 @@ def test_robots_txt(client: FlaskClient, url: str) -> None:
     resp = client.get(url)
     assert resp.status_code == 200 and resp.mimetype == "text/plain"
     lines = resp.get_data(as_text=True).splitlines()
-    for line in ("User-agent: *", "Request-rate: 4/1", "Disallow: /quickads/account/", "Disallow: /quickads/post"):
+    for line in ("User-agent: *", "Request-rate: 10/1", "Disallow: /quickads/account/", "Disallow: /quickads/post"):
         assert line in lines
 
 

@@ -118,3 +118,55 @@ def test_stated_age_is_a_myth_in_every_world(seed: int) -> None:
     share = lambda ads: sum(a.age <= 22 for a in ads) / len(ads)  # noqa: E731
     ring = [a for a in personal if a.operation]
     assert abs(share(ring) - share([a for a in personal if not a.operation])) < 0.15
+
+
+@pytest.mark.parametrize("seed", [2026, 12345])
+def test_no_two_holders_share_a_number_by_accident(seed) -> None:
+    """People, the operations' work phones, businesses and the agency's booking line are drawn by different
+    stages; a collision would silently join an independent advertiser to the ring (seen once on seed 12345)."""
+    w = build_world(seed, "default")
+    holders: dict[str, set[str]] = defaultdict(set)
+    for p in w.people:
+        holders[p.phone].add(p.person_id)
+    for op in w.operations:
+        for n in op.phones:
+            holders[n].add(op.operation_id)
+    for listing in w.listings:
+        if listing.advertised and listing.phones:
+            advertised = w.person(listing.advertised)
+            for n in listing.phones:
+                if n != advertised.phone and n not in {x for o in w.operations for x in o.phones}:
+                    holders[n].add("booking line")
+    shared = {n: h for n, h in holders.items() if len(h) > 1}
+    assert not shared
+
+
+def test_ads_are_reposted_about_ten_times_with_edits(world) -> None:
+    """Issue #3: about 10 copies per distinct personal-services ad, and copies differ by small edits.
+
+    A distinct ad is one offer: an independent advertiser's ad, or one city stay of a ring victim (a new
+    city is a new draft of the template)."""
+    personal = [a for a in world.ads if a.category == "personal-services"]
+    offers: dict[tuple, list] = defaultdict(list)
+    for ad in sorted(personal, key=lambda a: a.posted_at):
+        stay = (ad.advertised, ad.city) if ad.operation else (ad.advertised,)
+        offers[stay].append(ad)
+    # Split a ring victim's repeated visits to one city into separate stays (a gap of over a week).
+    copies: list[int] = []
+    for ads in offers.values():
+        run = 1
+        for before, after in zip(ads, ads[1:], strict=False):
+            if after.operation and (after.posted_at - before.posted_at).days > 7:
+                copies.append(run)
+                run = 0
+            run += 1
+        copies.append(run)
+    mean = sum(copies) / len(copies)
+    assert 8 <= mean <= 12, mean
+    # Copies are edited: most offers show more than one text, and within an offer most bodies differ.
+    bodies = [len({a.body for a in ads}) / len(ads) for ads in offers.values() if len(ads) >= 3]
+    assert sum(bodies) / len(bodies) > 0.6
+    # A sentence every ad on the site may carry (a hard negative for text similarity) is used on both sides.
+    common = "Please mention QuickAds when you call."
+    assert any(common in a.body for a in personal if a.operation)
+    assert any(common in a.body for a in personal if not a.operation)

@@ -28,9 +28,19 @@
   function card(p) {
     var art = el("article", "profile-card");
     art.dataset.profileId = String(p.id);
-    var mono = el("div", "profile-monogram", (p.name || "?").charAt(0));
-    mono.setAttribute("aria-hidden", "true");
-    art.appendChild(mono);
+    if (p.photos && p.photos.length) {  // the first picture; the monogram when there is none
+      var img = el("img", "profile-thumb");
+      img.src = p.photos[0];
+      img.alt = "Picture 1 of " + p.photos.length + " in this profile";
+      img.width = 52;
+      img.height = 52;
+      img.loading = "lazy";
+      art.appendChild(img);
+    } else {
+      var mono = el("div", "profile-monogram", (p.name || "?").charAt(0));
+      mono.setAttribute("aria-hidden", "true");
+      art.appendChild(mono);
+    }
     var body = el("div", "profile-card-body");
     var h = el("h2", "profile-card-heading");
     var a = el("a", "profile-name", p.name);
