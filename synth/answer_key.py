@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graders.canon import canonical_ad_id, canonical_phone, item_hash
+from graders.canon import canonical_ad_id, canonical_name, canonical_phone, item_hash
+from synth.briefs import M04
 from synth.places import CITY_BY_SLUG
 from synth.selectors import canonical_handle
+from synth.socialkey import derive_module04, derive_social
 from synth.streams import Streams
 from synth.world import Ad, World
 
@@ -131,7 +133,9 @@ def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
             "selectors": {"phones": list(x.phones), "emails": list(x.emails), "handles": list(x.handles)}}
             for x in world.listings},
         "photos": {name: {"source": p.source, "scene": p.scene} for name, p in world.gallery.photos.items()},
-        "modules": {M01: derive_module01(world), M02: derive_module02(world), M03: derive_module03(world)},
+        "social": derive_social(world),
+        "modules": {M01: derive_module01(world), M02: derive_module02(world), M03: derive_module03(world)}
+        | ({M04: derive_module04(world)} if M04 in world.briefs else {}),
     }
 
 
@@ -151,6 +155,13 @@ def derive_selfcheck(key: dict[str, Any], streams: Streams) -> dict[str, Any]:
         f"{M03}/victim-count": [str(m03["victim_count"])],
         f"{M03}/circuit-cities": ["|".join(stay["city"] for stay in m03["circuit"])],
     }
+    if (m04 := key["modules"].get(M04)) is not None:
+        answers |= {
+            f"{M04}/recruiter-accounts": list(m04["recruiter_accounts"]),
+            f"{M04}/front": [canonical_name(m04["front"])],
+            f"{M04}/account-ads": sorted(f"{a}|{i}" for a, items in m04["account_ads"].items() for i in items),
+            f"{M04}/linked-accounts": sorted(m04["account_ads"]),
+        }
     return {
         "world_id": key["world_id"],
         "salt": salt,

@@ -6,23 +6,24 @@ would, never an answer.
 
 from __future__ import annotations
 
-from synth.network import SEX_OP
+from synth.network import LABOUR_OP, SEX_OP
 from synth.places import CITY_BY_SLUG
 from synth.streams import Streams
-from synth.world import Ad, Listing, Operation
+from synth.world import Ad, Listing, Operation, Social
 
 M01, M02, M03 = "01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads"
+M04 = "04-recruitment-on-social-media"
 
 
 def derive_briefs(streams: Streams, operations: list[Operation], ads: list[Ad],
-                  listings: list[Listing]) -> dict[str, dict]:
+                  listings: list[Listing], social: Social | None = None) -> dict[str, dict]:
     rng = streams.get("briefs")
     ring = next(o for o in operations if o.operation_id == SEX_OP)
     hub = CITY_BY_SLUG[ring.cities[0]]
     circuit = [CITY_BY_SLUG[c] for c in ring.cities]
     victim = rng.choice(sorted(ring.victims))
     start = min((a for a in ads if a.advertised == victim and a.city == hub.slug), key=lambda a: a.posted_at)
-    return {
+    briefs = {
         M01: {
             "site": "quickads", "city": hub.slug, "city_name": hub.name, "category": "personal-services",
             "category_name": "Personal services",
@@ -49,3 +50,31 @@ def derive_briefs(streams: Streams, operations: list[Operation], ads: list[Ad],
                      f"and reconstruct where she was advertised, city by city, over time."),
         },
     }
+    if social is not None and social.accounts:
+        briefs[M04] = _brief04(streams, operations, social)
+    return briefs
+
+
+def _brief04(streams: Streams, operations: list[Operation], social: Social) -> dict:
+    """A volunteer's report of one offer in a refugee-help group on Circle, posted by the labour operation."""
+    rng = streams.get("briefs-04")
+    labour = next(o for o in operations if o.operation_id == LABOUR_OP)
+    accounts = {a.account_id: a for a in social.accounts_on("circle")}
+    groups = {g.group_id: g for g in social.groups}
+    offers = sorted((p for p in social.circle_posts if p.kind == "offer" and p.group_id is not None
+                     and groups[p.group_id].kind == "refugee-help"
+                     and accounts[p.account_id].person in labour.recruiters), key=lambda p: p.post_id)
+    post = rng.choice(offers)
+    account, group = accounts[post.account_id], groups[post.group_id]
+    return {
+        "platform": "circle", "start_account": f"circle:{account.account_id}", "username": account.username,
+        "group_id": group.group_id, "group": group.name, "post_id": post.post_id,
+        "text": (f"A volunteer who moderates the Circle group \"{group.name}\" reported post {post.post_id} by the "
+                 f"account {account.username}: it offers well-paid work abroad to people who fled the war, and "
+                 f"she has seen the same offer from other accounts. Find every account on Chirp, Circle and the "
+                 f"smaller platforms that belongs to the people behind the offer, the recruitment posts they "
+                 f"placed in groups, who they recruit for, and whether their accounts connect to ads you have "
+                 f"already seen on QuickAds, Companions or WorkAbroad. A matching username alone proves nothing: "
+                 f"confirm each link with two independent tie-backs."),
+    }
+

@@ -40,6 +40,51 @@ class Indicators:
 
 
 @dataclass(frozen=True)
+class SocialIndicators:
+    """How often each cue is written on the social platforms (issue #4; ILO / Volodko-Cockbain for offers).
+
+    A criminal campaign draws its cues once and repeats them word for word in every group and language;
+    each always carries at least ``min_cues_criminal`` of the five labour cues (fee, messenger only, free
+    flight or housing, unrealistic pay, no experience or language), because single cues mean little. Honest
+    offers carry at most two, never a fee or a messenger-only contact: the combination separates them.
+    """
+
+    fee_criminal: float = 0.8
+    flight_criminal: float = 0.85
+    no_experience_criminal: float = 0.8
+    min_cues_criminal: int = 3
+    # Look-alike phrases in honest job posts (decoys for a keyword search).
+    housing_honest: float = 0.3
+    no_experience_honest: float = 0.35
+    urgent_honest: float = 0.3
+    # Volunteers who give only a messaging handle (the "messenger only" cue without any offer of work).
+    messenger_volunteer: float = 0.45
+    # Criminal personas' leaks: a main account follows or friends the other accounts of the operation, a
+    # campaign account comments a fake testimonial under another account's offer.
+    criminal_link: float = 0.8
+    testimonial: float = 0.35
+    # New accounts: ordinary people who joined during the timeline (newly arrived, few friends) look like
+    # campaign accounts by age alone (a hard negative for "new account" as a single cue).
+    new_ordinary: float = 0.1
+
+
+@dataclass(frozen=True)
+class SocialScale:
+    """How many people are online and how much they post (issue #4)."""
+
+    online: int  # people with at least one account, operation members and victims included
+    helpers: int  # residents who help refugees online (besides the world's volunteers)
+    employer_share: float  # share of employers and travel agents with company accounts
+    community_groups: int  # Circle groups besides a job board per city and the refugee-help groups
+    campaigns: tuple[int, int]  # campaigns per labour recruiter (each with a new account)
+    groups_per_campaign: tuple[int, int]
+    chirp_posts: tuple[int, int]  # own posts per ordinary Chirp account (replies and reposts come on top)
+    circle_posts: tuple[int, int]  # posts per ordinary Circle account
+    avatar_share: float  # share of personas with a profile picture
+    album_share: float  # share of Circle accounts with a photo album of their own pictures
+
+
+@dataclass(frozen=True)
 class Preset:
     """The size and shape of one world."""
 
@@ -63,7 +108,11 @@ class Preset:
     ads_per_employer: tuple[int, int]
     ads_per_travel_agent: tuple[int, int]
     ads_per_recruiter: tuple[int, int]
+    social: SocialScale = SocialScale(online=560, helpers=26, employer_share=0.35, community_groups=16,
+                                      campaigns=(2, 3), groups_per_campaign=(6, 10), chirp_posts=(1, 9),
+                                      circle_posts=(0, 4), avatar_share=0.18, album_share=0.06)
     indicators: Indicators = Indicators()
+    social_cues: SocialIndicators = SocialIndicators()
 
 
 PRESETS: dict[str, Preset] = {
@@ -72,12 +121,18 @@ PRESETS: dict[str, Preset] = {
         controllers=2, victims=4, labour_recruiters=1, days=60,
         ads_per_independent=(3, 6), ads_per_victim_stay=(2, 4), ads_per_employer=(1, 3),
         ads_per_travel_agent=(2, 4), ads_per_recruiter=(6, 8),
+        social=SocialScale(online=64, helpers=6, employer_share=0.5, community_groups=4, campaigns=(1, 2),
+                           groups_per_campaign=(3, 5), chirp_posts=(1, 6), circle_posts=(0, 3),
+                           avatar_share=0.2, album_share=0.1),
     ),
     "small": Preset(
         name="small", people=700, independent_advertisers=60, employers=45, travel_agents=10,
         controllers=2, victims=6, labour_recruiters=1, days=120,
         ads_per_independent=(5, 11), ads_per_victim_stay=(4, 8), ads_per_employer=(1, 4),
         ads_per_travel_agent=(3, 6), ads_per_recruiter=(10, 16),
+        social=SocialScale(online=200, helpers=12, employer_share=0.4, community_groups=8, campaigns=(1, 2),
+                           groups_per_campaign=(4, 8), chirp_posts=(1, 8), circle_posts=(0, 4),
+                           avatar_share=0.18, album_share=0.06),
     ),
     "default": Preset(
         name="default", people=2400, independent_advertisers=220, employers=160, travel_agents=24,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 
 from PIL import Image
 
@@ -72,37 +73,45 @@ class Studio:
 
     def upload(self, scene_id: str, source: str, copy: Copy | None = None) -> str:
         """Store one upload of ``scene_id`` (the original unless ``copy`` says otherwise); its file name."""
-        data = self.originals[scene_id][0]
+        data, bits = self.originals[scene_id]
         if copy is not None:  # somebody downloaded the original and saved it again, cropped and resized
             with Image.open(io.BytesIO(data)) as img:
                 data = encode(img.convert("RGB"), copy)
+            bits = None
+        return self._store(scene_id, source, data, bits)
+
+    def _store(self, scene_id: str, source: str, data: bytes, bits: int | None) -> str:
+        """Keep ``data`` once under its content hash; ``bits`` is its perceptual hash when already known."""
         name = file_name(data)
         if name not in self.files:
             self.files[name] = data
             self.photos[name] = Photo(file=name, source=source, scene=scene_id)
-            self.hashes.append((scene_id, phash_bits(data)))
+            self.hashes.append((scene_id, phash_bits(data) if bits is None else bits))
         return name
 
-    def own_copy(self, scene_id: str, source: str) -> str:
+    def own_copy(self, scene_id: str, source: str, maker: Callable[[random.Random], Copy] = random_copy) -> str:
         """Somebody else's copy of ``scene_id``: other bytes, within NEAR_COPY bits of the original and
-        more than SAME_PICTURE bits from every other scene's files (else the original file itself)."""
+        more than SAME_PICTURE bits from every other scene's files (else the original file itself).
+        ``maker`` draws how the copy differs (synth.photos.random_copy, or recrop for a profile picture)."""
         data, original = self.originals[scene_id]
         with Image.open(io.BytesIO(data)) as img:
             img = img.convert("RGB")
         for _ in range(50):
-            copy = random_copy(self.rng)
-            h = phash_bits(encode(img, copy))
+            copy = encode(img, maker(self.rng))
+            h = phash_bits(copy)
             if (h ^ original).bit_count() <= NEAR_COPY and all(
                     (h ^ other).bit_count() > SAME_PICTURE for s, other in self.hashes if s != scene_id):
-                return self.upload(scene_id, source, copy)
+                return self._store(scene_id, source, copy, h)
         return self.upload(scene_id, source)
 
 
 def build_gallery(streams: Streams, preset: Preset, people: list[Person], operations: list[Operation],
-                  ads: list[Ad], listings: list[Listing]) -> Gallery:
+                  ads: list[Ad], listings: list[Listing], studio: Studio | None = None) -> Gallery:
+    """Pictures of the ads and profiles; ``studio`` (drawing from the "photos" stream) may be passed in so
+    that later stages (synth.socialpics) keep their scenes far from these."""
     rng = streams.get("photos")
     cues = preset.indicators
-    studio = Studio(rng)
+    studio = studio or Studio(rng)
     stock = [studio.scene(STOCK_KINDS, f"stock-{n:02d}") for n in range(max(4, preset.independent_advertisers // 9))]
     # Free pictures are as unequally popular as anything online: the n-th is chosen with weight 1/n.
     popularity = [1 / rank for rank in range(1, len(stock) + 1)]

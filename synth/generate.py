@@ -21,13 +21,14 @@ from synth.answer_key import derive_answer_key, derive_selfcheck, world_id
 from synth.briefs import derive_briefs
 from synth.config import check_seed, get_preset
 from synth.crosspost import build_listings
-from synth.gallery import build_gallery
+from synth.gallery import Studio, build_gallery
 from synth.network import build_network
 from synth.people import NamePools, build_population
 from synth.places import LOCALE_WEIGHTS
 from synth.render import render_public
+from synth.social import build_social
 from synth.streams import Streams
-from synth.world import World
+from synth.world import Gallery, World
 from synth.worldio import WorldExistsError, build_manifest, read_manifest, replace_directory
 
 EPOCH = datetime(2026, 3, 2, tzinfo=timezone.utc)
@@ -38,7 +39,7 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     preset = get_preset(preset_name)
     check_seed(seed)
     streams = Streams(seed)
-    steps = tqdm(total=4, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
+    steps = tqdm(total=5, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
     pools = NamePools(seed, list(LOCALE_WEIGHTS))
     people = build_population(streams, preset.people, EPOCH.year, pools)
     steps.update()
@@ -46,13 +47,19 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     steps.update()
     ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
     listings = build_listings(streams, people, operations, businesses, ads, preset.indicators)
-    gallery = build_gallery(streams, preset, people, operations, ads, listings)
+    studio = Studio(streams.get("photos"))
+    gallery = build_gallery(streams, preset, people, operations, ads, listings, studio)
     steps.update()
-    briefs = derive_briefs(streams, operations, ads, listings)
+    social, social_pictures = build_social(streams, preset, EPOCH, people, operations, businesses, ads, listings,
+                                           studio)
+    gallery = Gallery(files=dict(sorted(studio.files.items())), photos=dict(sorted(studio.photos.items())),
+                      shown={**gallery.shown, **social_pictures})
+    steps.update()
+    briefs = derive_briefs(streams, operations, ads, listings, social)
     steps.update()
     steps.close()
     return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
-                 ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery)
+                 ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery, social=social)
 
 
 def write_world(world: World, directory: Path) -> None:

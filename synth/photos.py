@@ -169,6 +169,12 @@ def random_copy(rng: random.Random) -> Copy:
                 quality=rng.choice([70, 75, 80, 85, 90]))
 
 
+def recrop(rng: random.Random) -> Copy:
+    """A profile picture its owner re-cropped for another platform: a few pixels off, maybe a little smaller."""
+    return Copy(crop=tuple(rng.randint(0, 5) for _ in range(4)), width=rng.choice([320, 300]),
+                quality=rng.choice([75, 80, 85, 90]))
+
+
 def file_name(data: bytes) -> str:
     """A file's name in public/photos/: its content hash, so identical uploads are stored once."""
     return hashlib.sha256(data).hexdigest()[:20] + ".jpg"

@@ -2,6 +2,8 @@
 
 Only ad fields that a real site would show are written; who posted an ad, whom it advertises and
 which operation it belongs to stay in the answer key. Rows are written in ad-id order (posting time).
+The social platforms' tables (synth.platforms.SCHEMA) are written the same way: ids in creation order,
+edges in id order; who owns an account and what it is for stay in the answer key.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import sqlite3
 from pathlib import Path
 
 from synth.places import CITIES
+from synth.platforms import LIGHT_PLATFORMS
+from synth.platforms import SCHEMA as SOCIAL_SCHEMA
 from synth.streams import Streams
 from synth.world import World
 
@@ -44,7 +48,10 @@ CREATE INDEX photos_item ON photos (site, item_id, position);
 SITES = [("quickads", "quickads.example", "QuickAds", "Free classifieds across Europe — jobs, travel, services"),
          ("companions", "companions.example", "Companions", "Independent companions and massage, city by city"),
          ("jobboard", "workabroad.example", "WorkAbroad", "Jobs and travel for people on the move"),
-         ("search", "search.example", "Seekr", "Search the whole training internet")]
+         ("search", "search.example", "Seekr", "Search the whole training internet"),
+         ("chirp", "chirp.example", "Chirp", "Short posts, hashtags and followers"),
+         ("circle", "circle.example", "Circle", "Friends, groups and neighbours"),
+         *[(p.slug, p.domain, p.name, p.tagline) for p in LIGHT_PLATFORMS]]
 CATEGORIES = [("personal-services", "Personal services"), ("jobs", "Jobs"), ("travel", "Travel")]
 
 
@@ -72,7 +79,7 @@ def render_public(world: World, public_dir: Path) -> None:
     db_path = public_dir / "site.sqlite"
     con = sqlite3.connect(db_path)
     try:
-        con.executescript(SCHEMA)
+        con.executescript(SCHEMA + SOCIAL_SCHEMA)
         con.executemany("INSERT INTO sites VALUES (?, ?, ?, ?)", SITES)
         con.executemany("INSERT INTO cities VALUES (?, ?, ?)", [(c.slug, c.name, c.country) for c in CITIES])
         con.executemany("INSERT INTO categories VALUES (?, ?)", CATEGORIES)
@@ -92,6 +99,7 @@ def render_public(world: World, public_dir: Path) -> None:
             [(x.listing_id, x.kind, x.city, x.work_country, x.title, x.text, x.language, x.name, x.rate, x.contact,
               iso(x.posted_at)) for x in posts])
         con.executemany("INSERT INTO photos VALUES (?, ?, ?, ?, ?)", photo_rows(world))
+        render_social(con, world)
         con.commit()
         # A database file that is byte-identical for the same world: no free pages, fixed page order.
         con.execute("VACUUM")
@@ -103,3 +111,30 @@ def render_public(world: World, public_dir: Path) -> None:
         (photo_dir / name).write_bytes(data)
     (public_dir / "briefs.json").write_text(json.dumps(world.briefs, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")
+
+
+def render_social(con: sqlite3.Connection, world: World) -> None:
+    """The tables of synth.platforms.SCHEMA; nothing about owners, personas or selectors."""
+    s = world.social
+    con.executemany("INSERT INTO social_accounts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(a.platform, a.account_id, a.username, a.display_name, a.bio, a.city, iso(a.created_at))
+                     for a in sorted(s.accounts, key=lambda a: (a.platform, a.account_id))])
+    con.executemany("INSERT INTO chirp_posts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(p.post_id, p.account_id, p.text, p.language, iso(p.posted_at), p.reply_to, p.repost_of)
+                     for p in s.chirp_posts])
+    con.executemany("INSERT INTO chirp_follows VALUES (?, ?, ?)",
+                    [(f.follower_id, f.followee_id, iso(f.since)) for f in s.chirp_follows])
+    con.executemany("INSERT INTO circle_groups VALUES (?, ?, ?, ?, ?, ?)",
+                    [(g.group_id, g.name, g.city, g.kind, g.description, iso(g.created_at)) for g in s.groups])
+    con.executemany("INSERT INTO circle_members VALUES (?, ?, ?)",
+                    [(m.group_id, m.account_id, iso(m.joined_at)) for m in s.members])
+    con.executemany("INSERT INTO circle_posts VALUES (?, ?, ?, ?, ?, ?)",
+                    [(p.post_id, p.group_id, p.account_id, p.text, p.language, iso(p.posted_at))
+                     for p in s.circle_posts])
+    con.executemany("INSERT INTO circle_comments VALUES (?, ?, ?, ?, ?)",
+                    [(c.comment_id, c.post_id, c.account_id, c.text, iso(c.posted_at)) for c in s.comments])
+    con.executemany("INSERT INTO circle_friends VALUES (?, ?, ?)", [(f.a_id, f.b_id, iso(f.since)) for f in s.friends])
+    con.executemany("INSERT INTO circle_albums VALUES (?, ?, ?, ?)",
+                    [(a.album_id, a.account_id, a.title, iso(a.created_at)) for a in s.albums])
+    con.executemany("INSERT INTO circle_checkins VALUES (?, ?, ?, ?, ?)",
+                    [(c.checkin_id, c.account_id, c.place, c.city, iso(c.checked_in_at)) for c in s.checkins])

@@ -98,6 +98,7 @@ class World:
     briefs: dict[str, dict[str, str]] = field(default_factory=dict)
     listings: tuple[Listing, ...] = ()
     gallery: Gallery = field(default_factory=Gallery)
+    social: Social = field(default_factory=lambda: Social())
 
     def person(self, person_id: str) -> Person:
         return self._people_by_id()[person_id]
@@ -139,3 +140,141 @@ class Listing:
     rate: str | None = None
     work_country: str | None = None
     bumped_at: datetime | None = None
+
+
+# ---- the social platforms (issue #4; public tables in synth.platforms.SCHEMA) --------------------------
+
+
+@dataclass(frozen=True)
+class Account:
+    """One account on Chirp, Circle or a light platform.
+
+    ``person`` (the owner), ``persona`` (how the owner uses the platforms: "ordinary", "volunteer",
+    "employer", "agency", "travel", "ngo", "recruiter", "controller", "organiser", "victim", "namesake"),
+    ``new`` (opened for one campaign) and the selectors written in its bio, posts and comments go to the
+    answer key only.
+    """
+
+    platform: str
+    account_id: int
+    username: str
+    display_name: str
+    bio: str
+    city: str | None
+    created_at: datetime
+    person: str
+    persona: str
+    new: bool = False
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.platform}:{self.account_id}"
+
+
+@dataclass(frozen=True)
+class ChirpPost:
+    """A Chirp post; a reply names ``reply_to``, a repost ``repost_of`` (its own text is then empty).
+
+    ``kind`` is key-only: "chatter", "reply", "repost", "job", "help", "warning", "offer" (criminal).
+    """
+
+    post_id: int
+    account_id: int
+    text: str
+    language: str
+    posted_at: datetime
+    reply_to: int | None = None
+    repost_of: int | None = None
+    kind: str = "chatter"
+
+
+@dataclass(frozen=True)
+class ChirpFollow:
+    follower_id: int
+    followee_id: int
+    since: datetime
+
+
+@dataclass(frozen=True)
+class CircleGroup:
+    group_id: int
+    name: str
+    city: str | None
+    kind: str  # "jobs" | "refugee-help" | "community"
+    description: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CircleMember:
+    group_id: int
+    account_id: int
+    joined_at: datetime
+
+
+@dataclass(frozen=True)
+class CirclePost:
+    """A post in a group, or on the account's own wall (``group_id`` None); ``kind`` as for ChirpPost."""
+
+    post_id: int
+    group_id: int | None
+    account_id: int
+    text: str
+    language: str
+    posted_at: datetime
+    kind: str = "chatter"
+
+
+@dataclass(frozen=True)
+class CircleComment:
+    comment_id: int
+    post_id: int
+    account_id: int
+    text: str
+    posted_at: datetime
+
+
+@dataclass(frozen=True)
+class CircleFriend:
+    a_id: int  # always the smaller account id
+    b_id: int
+    since: datetime
+
+
+@dataclass(frozen=True)
+class CircleAlbum:
+    album_id: int
+    account_id: int
+    title: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CircleCheckin:
+    checkin_id: int
+    account_id: int
+    place: str
+    city: str
+    checked_in_at: datetime
+
+
+@dataclass(frozen=True)
+class Social:
+    """Every account, post and edge of the social platforms; pictures live in ``World.gallery``."""
+
+    accounts: tuple[Account, ...] = ()
+    chirp_posts: tuple[ChirpPost, ...] = ()
+    chirp_follows: tuple[ChirpFollow, ...] = ()
+    groups: tuple[CircleGroup, ...] = ()
+    members: tuple[CircleMember, ...] = ()
+    circle_posts: tuple[CirclePost, ...] = ()
+    comments: tuple[CircleComment, ...] = ()
+    friends: tuple[CircleFriend, ...] = ()
+    albums: tuple[CircleAlbum, ...] = ()
+    checkins: tuple[CircleCheckin, ...] = ()
+
+    def accounts_on(self, platform: str) -> list[Account]:
+        return [a for a in self.accounts if a.platform == platform]

@@ -92,12 +92,17 @@ def test_ring_pictures_link_the_ring_across_victims(photo_world) -> None:
     ring = next(o for o in photo_world["key"]["operations"].values() if o["type"] == "sexual_exploitation")
     photos, owner = photo_world["key"]["photos"], photo_world["owner"]
     victims_of_file: dict[str, set[str]] = defaultdict(set)
+    albums = 0
     for _, site, item, _, name in photo_world["rows"]:
-        if photos[name]["source"] == "ring":
+        if photos[name]["source"] == "ring" and site in ("quickads", "companions"):
             victims_of_file[name].add(owner(site, item))
+        elif photos[name]["source"] == "ring":  # a controller's Circle album shows his copy of a room picture
+            assert site == "circle-album" and photos[name]["scene"].endswith("-room-0")
+            albums += 1
     assert all(v <= set(ring["victims"]) for v in victims_of_file.values())
     shared = [v for v in victims_of_file.values() if len(v) >= 2]
     assert len(shared) >= len(ring["controllers"])  # each controller's room pictures serve several victims
+    assert albums >= 1
 
 
 def test_different_scenes_are_far_apart(photo_world) -> None:
