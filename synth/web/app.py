@@ -1,9 +1,12 @@
 """The Flask app of the fake internet: portal, health check, robots.txt, errors, rate limit.
 
 Each site is a blueprint in its own module (``quickads.py`` …) exposing ``bp`` and
-``ROBOTS_DISALLOW``; a site is mounted only when the world's ``sites`` table lists it, so the portal
-never links to a site the world has no data for. A site with a JSON API also lists the path prefixes
-of its API in ``JSON_PREFIXES``: errors there (400, 404, 405, 429, 500) are JSON, not HTML pages.
+``ROBOTS_DISALLOW``; the light platforms are several small sites made by ``light.py``. A site is mounted
+only when the world lists it (the ``sites`` table; social sites also when the world has their tables,
+see ``synth.web.world``) and has the tables it reads, so the portal never links to a site the world has
+no data for and an old world without the social tables simply lacks those sites. A site with a JSON API
+also lists the path prefixes of its API in ``JSON_PREFIXES``: errors there (400, 401, 403, 404, 405,
+429, 500) are JSON, not HTML pages.
 """
 
 from __future__ import annotations
@@ -15,18 +18,22 @@ from types import ModuleType
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from synth.web import companions, jobboard, quickads, search
-from synth.web.context import close_db, content_security_policy, lab_world, robots_lines
+from synth.platforms import CHIRP, CIRCLE, LIGHT_BY_SLUG
+from synth.web import chirp, circle, companions, jobboard, light, quickads, search
+from synth.web.context import SiteSpec, close_db, content_security_policy, lab_world, robots_lines
 from synth.web.pace import BURST, POLITE_REQUEST_RATE, RATE_LIMIT
 from synth.web.ratelimit import TokenBucketLimiter
-from synth.web.world import load_world
+from synth.web.world import SOCIAL_TABLES, World, load_world
 
 log = logging.getLogger(__name__)
 
 # slug in the `sites` table -> module with `bp` (a Blueprint) and `ROBOTS_DISALLOW`.
 SITE_MODULES: dict[str, ModuleType] = {
     "quickads": quickads, "companions": companions, "jobboard": jobboard, "search": search,
+    CHIRP: chirp, CIRCLE: circle,
 }
+# Every site the app can mount: the modules above and the light platforms.
+SITE_SPECS: dict[str, SiteSpec] = {**{slug: SiteSpec.of(m) for slug, m in SITE_MODULES.items()}, **light.SPECS}
 
 # Plain-language titles and messages for the errors a trainee's scraper will meet.
 ERROR_TEXT: dict[int, tuple[str, str]] = {
@@ -61,9 +68,9 @@ def create_app(world_dir: Path, *, rate_limit: float | None = RATE_LIMIT, burst:
     app.extensions["osintlab.world"] = world
     app.json.sort_keys = False  # type: ignore[attr-defined]  # healthz reads status first
     app.register_blueprint(root)
-    mounted = [s.slug for s in world.sites if s.slug in SITE_MODULES]
+    mounted = [s.slug for s in world.sites if can_mount(world, s.slug)]
     for slug in mounted:
-        app.register_blueprint(SITE_MODULES[slug].bp)
+        app.register_blueprint(SITE_SPECS[slug].bp)
     app.extensions["osintlab.mounted"] = tuple(mounted)
     app.extensions["osintlab.request_rate"] = request_rate
 
@@ -80,6 +87,11 @@ def create_app(world_dir: Path, *, rate_limit: float | None = RATE_LIMIT, burst:
                         "sites_by_slug": {s.slug: s for s in world.sites}}
     app.context_processor(lambda: template_globals)
     return app
+
+
+def can_mount(world: World, slug: str) -> bool:
+    """Whether this app can serve site ``slug`` of ``world``: a site it knows, and the world has its tables."""
+    return slug in SITE_SPECS and world.has_tables(*SOCIAL_TABLES.get(slug, ()))
 
 
 def _refuse_dot_segments() -> None:
@@ -123,8 +135,7 @@ def _site_for_path(path: str) -> str | None:
 def _is_api_path(path: str) -> bool:
     """Whether ``path`` belongs to a site's JSON API (see the module docstring)."""
     site = _site_for_path(path)
-    prefixes: tuple[str, ...] = getattr(SITE_MODULES[site], "JSON_PREFIXES", ()) if site else ()
-    return any(path.startswith(p) for p in prefixes)
+    return site is not None and any(path.startswith(p) for p in SITE_SPECS[site].json_prefixes)
 
 
 def _error_response(code: int, title: str, message: str) -> Response:
@@ -134,7 +145,7 @@ def _error_response(code: int, title: str, message: str) -> Response:
         resp.status_code = code
         return resp
     site = _site_for_path(request.path)
-    layout = f"{site}/layout.html" if site else "base.html"
+    layout = ("light/layout.html" if site in LIGHT_BY_SLUG else f"{site}/layout.html") if site else "base.html"
     page = render_template("error.html", layout=layout, site_home=f"/{site}/" if site else None,
                            code=code, title=title, message=message)
     return Response(page, status=code, mimetype="text/html")
@@ -161,8 +172,12 @@ def _unexpected_error(exc: Exception) -> Response:
 
 @root.get("/")
 def portal() -> str:
-    """The list of sites: where a trainee's browser lands."""
-    return render_template("portal.html", sites=lab_world().sites)
+    """The list of sites, the social platforms and the smaller platforms: where a trainee's browser lands."""
+    sites = lab_world().sites
+    groups = [("Sites", [s for s in sites if s.slug not in SOCIAL_TABLES]),
+              ("Social networks", [s for s in sites if s.slug in (CHIRP, CIRCLE)]),
+              ("More platforms", [s for s in sites if s.slug in LIGHT_BY_SLUG])]
+    return render_template("portal.html", sites=sites, groups=[(title, group) for title, group in groups if group])
 
 
 @root.get("/healthz")
@@ -176,6 +191,6 @@ def healthz() -> Response:
 def robots() -> Response:
     """One robots.txt for the whole fake internet: the rules of every mounted site."""
     mounted = current_app.extensions["osintlab.mounted"]
-    disallow = tuple(p for slug in mounted for p in SITE_MODULES[slug].ROBOTS_DISALLOW)
+    disallow = tuple(p for slug in mounted for p in SITE_SPECS[slug].robots_disallow)
     rate = current_app.extensions["osintlab.request_rate"]
     return Response("\n".join(robots_lines(disallow, rate)) + "\n", mimetype="text/plain")

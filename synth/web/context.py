@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
+from types import ModuleType
 
-from flask import current_app, g
+from flask import Blueprint, current_app, g
 
 from synth.web.pace import POLITE_REQUEST_RATE
 from synth.web.world import World
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """What the app needs to mount one site: its blueprint, robots.txt lines, and its JSON API's path prefixes.
+
+    Errors under ``json_prefixes`` are JSON, not HTML pages. Most sites are one module each
+    (``SiteSpec.of(module)`` reads ``bp``, ``ROBOTS_DISALLOW`` and ``JSON_PREFIXES``); the light
+    platforms are several sites made by one module.
+    """
+
+    bp: Blueprint
+    robots_disallow: tuple[str, ...] = ()
+    json_prefixes: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, module: ModuleType) -> SiteSpec:
+        return cls(module.bp, tuple(module.ROBOTS_DISALLOW), tuple(getattr(module, "JSON_PREFIXES", ())))
 
 
 def content_security_policy(script_src: str = "'none'") -> str:

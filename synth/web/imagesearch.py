@@ -1,4 +1,4 @@
-"""Seekr's reverse image search: which ads and profiles show a picture that looks like a given one.
+"""Seekr's reverse image search: which ads, profiles, avatars and albums show a picture like a given one.
 
 Investigators ask this of every picture: is it the advertiser's own, one reused across a group's ads,
 or a stock picture that strangers share? Likeness is the perceptual hash (``imagehash.phash``, 64 bits,
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from synth.photos import SAME_PICTURE, phash_bits
-from synth.web.pictures import FILE_NAME, PICTURE_SITES, Picture, has_photos_table
+from synth.web.pictures import FILE_NAME, Picture, has_photos_table, owner_site, searchable
 from synth.web.world import World, connect_readonly
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ class ImageIndex:
         finally:
             conn.close()
         pictures = [Picture(r["token"], r["site"], r["item_id"], r["position"], r["file"])
-                    for r in rows if r["site"] in PICTURE_SITES]
+                    for r in rows if searchable(r["site"])]
         folder = world.world_dir / "public" / "photos"
         hashes: dict[str, int] = {}
         digests: dict[str, bytes] = {}
@@ -86,7 +86,8 @@ class ImageIndex:
     def similar(self, query: Picture, max_distance: int = MAX_DISTANCE) -> list[Match]:
         """Every item showing a picture within ``max_distance`` bits of ``query``'s file.
 
-        Nearest first, then site, then item id; an item appears once, with its nearest picture.
+        Nearest first, then the site showing it and its kind (``photos.site``), then item id; an item appears
+        once, with its nearest picture.
         """
         if query.file not in self.hashes:
             return []
@@ -102,7 +103,7 @@ class ImageIndex:
                 old = best.get(key)
                 if old is None or (distance, p.position) < (old.distance, old.picture.position):
                     best[key] = Match(p.site, p.item_id, p, distance, identical)
-        return sorted(best.values(), key=lambda m: (m.distance, m.site, m.item_id))
+        return sorted(best.values(), key=lambda m: (m.distance, owner_site(m.site), m.site, m.item_id))
 
 
 def image_index() -> ImageIndex:

@@ -4,6 +4,10 @@ The world's ``photos`` table maps a random address token to a file in ``public/p
 token is only ever a key for that table: the file name read from the database, checked against the
 generator's naming, is the only thing joined to the photos folder, so no address can reach another
 file. A world generated before pictures existed has no ``photos`` table; then no item shows any.
+
+The social platforms file their pictures under ``site`` values that say what they show
+(``circle-avatar``, ``circle-album``, ``chirp-avatar``, ``<light slug>-avatar``: synth/platforms.py);
+each is served under its owning site's path (``/circle/img/<token>.jpg`` …), see ``owner_site``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from synth.web.world import World
 
 TOKEN = re.compile(r"[0-9a-f]{16}")
 FILE_NAME = re.compile(r"[0-9a-f]{20}\.jpg")  # synth.photos.file_name: a content hash, nothing else
-PICTURE_SITES = ("quickads", "companions")
+PICTURE_SITES = ("quickads", "companions")  # the sites with items (ads, profiles) that show pictures
+PHOTO_KINDS = ("avatar", "album")  # suffixes of the social platforms' ``photos.site`` values
 CACHE_CONTROL = "public, max-age=86400"  # one world's pictures never change while it is served
 DEFAULT_SIZE = (320, 240)  # what the generator draws; used when a file cannot be read
 
@@ -42,12 +47,28 @@ class Picture:
 
     @property
     def src(self) -> str:
-        """The site-absolute address a page links to."""
-        return picture_path(self.site, self.token)
+        """The site-absolute address a page links to (under the owning site: ``circle-album`` → ``/circle/``)."""
+        return picture_path(owner_site(self.site), self.token)
 
 
 def picture_path(site: str, token: str) -> str:
     return f"/{site}/img/{token}.jpg"
+
+
+def owner_site(photo_site: str) -> str:
+    """The site whose ``/img/`` path serves pictures filed under ``photo_site`` ("chirp-avatar" → "chirp")."""
+    base, _, kind = photo_site.rpartition("-")
+    return base if base and kind in PHOTO_KINDS else photo_site
+
+
+def searchable(photo_site: str) -> bool:
+    """Whether Seekr's image search compares pictures filed under ``photo_site`` (items and social pictures)."""
+    return photo_site in PICTURE_SITES or owner_site(photo_site) != photo_site
+
+
+def photo_sites(site: str) -> tuple[str, ...]:
+    """Every ``photos.site`` value that ``/<site>/img/`` serves: the site's own and its avatars and albums."""
+    return (site, *(f"{site}-{kind}" for kind in PHOTO_KINDS))
 
 
 def has_photos_table(conn: sqlite3.Connection) -> bool:
@@ -133,7 +154,9 @@ def send_picture(site: str, token: str) -> Response:
     store = photo_store()
     if not TOKEN.fullmatch(token) or not store.available:
         abort(404, missing)
-    row = db().execute("SELECT file FROM photos WHERE token = ? AND site = ?", (token, site)).fetchone()
+    sites = photo_sites(site)
+    row = db().execute(f"SELECT file FROM photos WHERE token = ? AND site IN ({', '.join('?' * len(sites))})",
+                       (token, *sites)).fetchone()
     path = store.path(row["file"]) if row else None
     if path is None:
         abort(404, missing)

@@ -3,6 +3,7 @@
 Trainees learn to scrape responsibly: a crawler that ignores robots.txt's ``Request-rate`` should meet the same
 HTTP 429 + ``Retry-After`` a real site would send, not silently succeed. One bucket per remote
 address; ``rate`` tokens per second refill a bucket of ``burst`` tokens; a request takes one token.
+``WindowLimiter`` is the other kind real APIs use, per API key: so many calls per fixed window.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 
 class TokenBucketLimiter:
@@ -63,3 +65,50 @@ class TokenBucketLimiter:
             del self._buckets[key]
         if len(self._buckets) > self._max_clients:  # all busy: keep memory bounded anyway
             self._buckets.clear()
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """One request's place in its key's window, as the ``X-RateLimit-*`` headers report it."""
+
+    limit: int
+    remaining: int
+    reset: float  # when the window ends, in the limiter's clock (Unix seconds by default)
+    allowed: bool
+
+
+class WindowLimiter:
+    """A fixed window per key: ``limit`` requests per ``window`` seconds, counted from the key's first request.
+
+    What public APIs do per API key (and report in ``X-RateLimit-Limit/Remaining/Reset``): simpler for a
+    trainee to reason about than a token bucket: "300 calls, then wait until the reset time".
+    """
+
+    def __init__(self, limit: int, window: float, *, clock: Callable[[], float] = time.time,
+                 max_keys: int = 10_000) -> None:
+        if limit < 1 or not window > 0:
+            raise ValueError(f"limit must be at least 1 and window positive; got {limit!r}, {window!r}")
+        self.limit = int(limit)
+        self.window = float(window)
+        self._clock = clock
+        self._max_keys = max_keys
+        self._windows: dict[str, tuple[float, int]] = {}  # key -> (window end, requests counted)
+        self._lock = threading.Lock()
+
+    def hit(self, key: str) -> WindowState:
+        """Count one request for ``key``; ``allowed`` is False once the window's limit is used up."""
+        with self._lock:
+            now = self._clock()
+            end, used = self._windows.get(key, (0.0, 0))
+            if now >= end:
+                end, used = now + self.window, 0
+                if len(self._windows) >= self._max_keys:
+                    self._windows = {k: v for k, v in self._windows.items() if v[0] > now}
+            allowed = used < self.limit
+            used += 1 if allowed else 0
+            self._windows[key] = (end, used)
+            return WindowState(self.limit, self.limit - used, end, allowed)
+
+    def seconds_left(self, state: WindowState) -> int:
+        """Whole seconds until ``state``'s window resets (at least 1), for ``Retry-After``."""
+        return max(1, math.ceil(state.reset - self._clock()))

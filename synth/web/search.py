@@ -6,9 +6,14 @@ emoji keycaps, "anna at postbox dot example", "TG: x"), the way investigators pi
 queries and documents are normalised alike by ``synth.web.textnorm``. The index is built in memory
 when the app starts (``synth.web.searchindex``); it reads only public/site.sqlite.
 
-``/search/image?url=…`` (and ``/search/api/v1/image``, JSON) is a reverse image search: every ad and
-profile showing a picture that looks like the one at ``url`` (``synth.web.imagesearch``), which is how
-an investigator tells an advertiser's own picture from a reused or a stock one.
+``/search/image?url=…`` (and ``/search/api/v1/image``, JSON) is a reverse image search: every ad,
+profile, avatar and album showing a picture that looks like the one at ``url`` (``synth.web.imagesearch``,
+``synth.web.imageitems``), which is how an investigator tells an advertiser's own picture from a reused
+or a stock one, and finds one person's accounts by the avatar they reuse.
+
+``/search/username?u=…`` (and ``/search/api/v1/username``) checks a username on every social platform
+the way Sherlock-style tools do (``synth.web.usernames``); ``/search/api/v1/wmn-data.json`` is the same
+rules as a WhatsMyName file for this server's address (``synth.web.wmn``).
 """
 
 from __future__ import annotations
@@ -22,12 +27,16 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 
+from synth.platforms import ALL_PLATFORMS
 from synth.web.context import db, lab_world, robots_lines
-from synth.web.imagesearch import MAX_DISTANCE, Match, image_index
+from synth.web.imageitems import Item, describe
+from synth.web.imagesearch import MAX_DISTANCE, image_index
 from synth.web.pages import page_window, parse_page
-from synth.web.pictures import Picture
+from synth.web.pictures import PICTURE_SITES, Picture, owner_site
 from synth.web.searchindex import SearchIndex
 from synth.web.textnorm import parse_query
+from synth.web.usernames import check_username, parse_username
+from synth.web.wmn import KNOWN_PER_SITE, PROFILE_RULES, wmn_data
 
 bp = Blueprint("search", __name__, url_prefix="/search")
 
@@ -37,9 +46,8 @@ PER_PAGE = 10
 MAX_QUERY_CHARS = 200
 IMAGE_PER_PAGE = 20
 MAX_URL_CHARS = 500
-PICTURE_PATH = re.compile(r"/(quickads|companions)/img/([^/]*)\.jpg")
+PICTURE_PATH = re.compile(rf"/({'|'.join((*PICTURE_SITES, *ALL_PLATFORMS))})/img/([^/]*)\.jpg")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-ITEM_PAGES = {"quickads": "/quickads/ad/{}", "companions": "/companions/profile/{}"}
 
 
 @bp.record_once
@@ -94,8 +102,8 @@ class ImageQuery:
 
 def _how_to(problem: str) -> str:
     example = request.host_url.rstrip("/") + "/quickads/img/<token>.jpg"
-    return (f"{problem} Pass url= the address of a picture on the training internet, as an ad or profile "
-            f"shows it: /quickads/img/<token>.jpg, /companions/img/<token>.jpg or the full address, such as "
+    return (f"{problem} Pass url= the address of a picture on the training internet, as an ad, profile or "
+            f"album shows it: /quickads/img/<token>.jpg, /circle/img/<token>.jpg … or the full address, such as "
             f"{example} (right-click a picture and copy its address).")
 
 
@@ -121,36 +129,25 @@ def parse_picture_url(raw: str | None) -> Picture:
         abort(400, _how_to("That address is not a picture's address."))
     site, token = match.groups()
     picture = image_index().by_token.get(token)
-    if picture is None or picture.site != site or site not in current_app.extensions["osintlab.mounted"]:
+    if picture is None or owner_site(picture.site) != site or site not in current_app.extensions["osintlab.mounted"]:
         abort(400, _how_to("No picture has that address."))
     return picture
-
-
-def _titles(matches: list[Match]) -> dict[tuple[str, int], str]:
-    """Each matched item's title as Seekr's text results show it: an ad's title, a profile's "Name — headline"."""
-    out: dict[tuple[str, int], str] = {}
-    sql = {"quickads": "SELECT ad_id, title FROM quickads_ads WHERE ad_id IN ({})",
-           "companions": "SELECT profile_id, name || COALESCE(' — ' || headline, '') FROM companions_profiles "
-                         "WHERE profile_id IN ({})"}
-    for site, query in sql.items():
-        ids = [m.item_id for m in matches if m.site == site]
-        if ids:
-            out.update(((site, i), t) for i, t in db().execute(query.format(", ".join("?" * len(ids))), ids))
-    return out
 
 
 def image_results(picture: Picture, page: int) -> dict[str, Any]:
     """One page of a reverse image search; a page past the last is a 404 (page 1 always exists)."""
     mounted = current_app.extensions["osintlab.mounted"]
-    matches = [m for m in image_index().similar(picture) if m.site in mounted]
+    matches = [m for m in image_index().similar(picture) if owner_site(m.site) in mounted]
     pages = max(1, math.ceil(len(matches) / IMAGE_PER_PAGE))
     if page > pages:
         abort(404, f"There are only {pages} page{'s' if pages != 1 else ''} of results; page {page} does not exist.")
     shown = matches[(page - 1) * IMAGE_PER_PAGE:page * IMAGE_PER_PAGE]
-    titles = _titles(shown)
-    results = [{"site": m.site, "id": m.item_id, "url": ITEM_PAGES[m.site].format(m.item_id),
-                "title": titles.get((m.site, m.item_id), f"{m.site} #{m.item_id}"), "image": m.picture.src,
-                "distance": m.distance, "identical": m.identical} for m in shown]
+    items = describe((m.site, m.item_id) for m in shown)
+    results = []
+    for m in shown:
+        item = items.get((m.site, m.item_id)) or Item(owner_site(m.site), m.site, "", f"{m.site} #{m.item_id}")
+        results.append({"site": item.site, "kind": item.kind, "id": m.item_id, "url": item.url, "title": item.title,
+                        "image": m.picture.src, "distance": m.distance, "identical": m.identical})
     return {"query": picture.src, "total": len(matches), "page": page, "pages": pages, "results": results}
 
 
@@ -176,6 +173,34 @@ def api_image() -> Response:
            if found["page"] < found["pages"] else None)
     return jsonify({"query": found["query"], "total": found["total"], "page": found["page"],
                     "pages": found["pages"], "next": nxt, "results": found["results"]})
+
+
+@bp.get("/username")
+def username() -> str:
+    """Username lookup: without ``u`` the form, with it every platform's verdict."""
+    if "u" not in request.args:
+        return render_template("search/username.html", u="", checks=None)
+    u = parse_username(request.args.get("u"))
+    return render_template("search/username.html", u=u, checks=check_username(u))
+
+
+@bp.get("/api/v1/username")
+def api_username() -> Response:
+    """``?u=``: the username lookup as JSON, one result per platform."""
+    u = parse_username(request.args.get("u"))
+    checks = check_username(u)
+    return jsonify({"username": u, "checked": len(checks), "found": sum(c.found for c in checks),
+                    "results": [c.as_json() for c in checks]})
+
+
+@bp.get("/api/v1/wmn-data.json")
+def api_wmn() -> Response:
+    """The platforms' rules as a WhatsMyName file, with this server's address and this world's usernames."""
+    mounted = current_app.extensions["osintlab.mounted"]
+    known = {slug: [r[0] for r in db().execute("SELECT username FROM social_accounts WHERE platform = ? "
+                                                "ORDER BY account_id LIMIT ?", (slug, KNOWN_PER_SITE))]
+             for slug in PROFILE_RULES if slug in mounted}
+    return jsonify(wmn_data(known, base=request.host_url, platforms=known))
 
 
 @bp.get("/robots.txt")

@@ -1,9 +1,10 @@
 """The Seekr index: SQLite FTS5 over every document of the fake internet, built in memory at start-up.
 
-Each ad, profile and post is one row: ``title`` and ``body`` (words, for ordinary searches) and ``sel``,
-the canonical tokens of every phone, e-mail and handle written in it (``synth.web.textnorm``), so a
-selector is found whatever form it was written in. The index lives in memory: the world's
-``public/`` stays untouched and read-only, and nothing under ``key/`` is ever read.
+Each ad, profile, post, comment, group and account is one row (``synth.web.searchsources``): ``title``
+and ``body`` (words, for ordinary searches) and ``sel``, the canonical tokens of every phone, e-mail and
+handle written in it (``synth.web.textnorm``), so a selector is found whatever form it was written in.
+The index lives in memory: the world's ``public/`` stays untouched and read-only, and nothing under
+``key/`` is ever read.
 """
 
 from __future__ import annotations
@@ -11,57 +12,21 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup, escape
 
+from synth.web.searchsources import SOURCES
 from synth.web.textnorm import Query, encode_key, find_selectors, fold, selector_tokens
-from synth.web.world import World, connect_readonly
+from synth.web.wmn import PROFILE_RULES
+from synth.web.world import SOCIAL_TABLES, World, connect_readonly
 
 SCHEMA = """CREATE VIRTUAL TABLE docs USING fts5(
-  title, body, sel, site UNINDEXED, doc_id UNINDEXED, path UNINDEXED,
+  title, body, sel, site UNINDEXED, kind UNINDEXED, doc_id UNINDEXED, path UNINDEXED,
   tokenize = "unicode61 remove_diacritics 2")"""
 SNIPPET_CHARS = 220
 _WORD = re.compile(r"[^\W_]+")
-
-
-def _lines(*pairs: tuple[str, Any]) -> str:
-    """Contact lines appended to a document's body ("Phone: …"), skipping empty values."""
-    return "".join(f"\n{label}: {value}" for label, value in pairs if value not in (None, ""))
-
-
-@dataclass(frozen=True)
-class Source:
-    """How one site's table becomes documents: its SQL, and title, body and path of a row."""
-
-    table: str
-    sql: str
-    title: Callable[[sqlite3.Row], str]
-    body: Callable[[sqlite3.Row], str]
-    path: Callable[[sqlite3.Row], str]
-
-
-SOURCES: dict[str, Source] = {
-    "quickads": Source(
-        "quickads_ads", "SELECT * FROM quickads_ads ORDER BY ad_id",
-        lambda r: r["title"],
-        lambda r: r["body"] + _lines(("Name", r["display_name"]), ("Phone", r["phone"]), ("E-mail", r["email"]),
-                                     ("Messenger", r["messenger"])),
-        lambda r: f"/quickads/ad/{r['ad_id']}"),
-    "companions": Source(
-        "companions_profiles", "SELECT * FROM companions_profiles ORDER BY profile_id",
-        lambda r: f"{r['name']} — {r['headline']}",
-        lambda r: (r["text"] or "") + _lines(("Contact", r["contact"]), ("Rate", r["rate"])),
-        lambda r: f"/companions/profile/{r['profile_id']}"),
-    "jobboard": Source(
-        "jobboard_posts", "SELECT * FROM jobboard_posts ORDER BY post_id",
-        lambda r: f"{r['title']} — {r['company']}",
-        lambda r: (r["body"] or "") + _lines(("Company", r["company"]), ("Pay", r["salary"]),
-                                             ("Contact", r["contact"])),
-        lambda r: f"/jobboard/post/{r['post_id']}"),
-}
 
 
 @dataclass(frozen=True)
@@ -69,6 +34,7 @@ class Hit:
     """One search result, ready for the template (title and snippet are safe markup with <mark>)."""
 
     site: str
+    kind: str
     doc_id: int
     path: str
     title: Markup
@@ -131,41 +97,50 @@ class SearchIndex:
 
     @classmethod
     def build(cls, world: World) -> SearchIndex:
-        """Index every site the world lists and Seekr knows, reading site.sqlite read-only."""
+        """Index every site the world serves and Seekr knows, reading site.sqlite read-only.
+
+        A site counts when the world lists it and has its tables (old worlds lack the social ones);
+        accounts are indexed for the platforms among those.
+        """
         index = cls()
-        listed = {s.slug for s in world.sites}
+        served = {s.slug for s in world.sites if world.has_tables(*SOCIAL_TABLES.get(s.slug, ()))}
         src = connect_readonly(world.db_uri)
+        indexed: set[str] = set()
         try:
-            tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            indexed = [slug for slug, s in SOURCES.items() if slug in listed and s.table in tables]
-            for slug in indexed:
-                index.add(slug, src.execute(SOURCES[slug].sql))
+            for name, source in SOURCES.items():
+                if not world.has_tables(*source.tables) or (source.site and source.site not in served):
+                    continue
+                allowed = served if source.site else served & set(PROFILE_RULES)
+                indexed |= index.add(name, (r for r in src.execute(source.sql) if source.site_of(r) in allowed))
         finally:
             src.close()
-        index.sites = tuple(indexed)
+        index.sites = tuple(s.slug for s in world.sites if s.slug in indexed)
         return index
 
-    def add(self, slug: str, rows: Iterable[sqlite3.Row]) -> None:
-        source = SOURCES[slug]
+    def add(self, name: str, rows: Iterable[sqlite3.Row]) -> set[str]:
+        """Index ``rows`` of source ``name`` (each row's first column is its id); the sites they belong to."""
+        source = SOURCES[name]
         batch = []
         for r in rows:
             title, body = source.title(r), source.body(r)
             sel = " ".join(selector_tokens(title + "\n" + body))
-            batch.append((title, body, sel, slug, int(r[0]), source.path(r)))
+            batch.append((title, body, sel, source.site_of(r), source.kind, int(r[0]), source.path(r)))
         with self._lock:
-            self._conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", batch)
+            self._conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+        return {b[3] for b in batch}
 
     def count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
 
-    def matches(self, query: Query) -> set[tuple[str, int]]:
-        """(site, id) of every document matching ``query``, without ranking or snippets (for checks)."""
+    def matches(self, query: Query, kind: str | None = None) -> set[tuple[str, int]]:
+        """(site, id) of every document (of ``kind``, if given) matching ``query``, unranked (for checks)."""
         expr = fts_expression(query)
         if expr is None:
             return set()
+        sql = "SELECT site, doc_id FROM docs WHERE docs MATCH ?" + (" AND kind = ?" if kind else "")
         with self._lock:
-            rows = self._conn.execute("SELECT site, doc_id FROM docs WHERE docs MATCH ?", (expr,)).fetchall()
+            rows = self._conn.execute(sql, (expr, kind) if kind else (expr,)).fetchall()
         return {(r["site"], int(r["doc_id"])) for r in rows}
 
     def search(self, query: Query, page: int, per_page: int) -> tuple[int, list[Hit]]:
@@ -176,9 +151,9 @@ class SearchIndex:
         with self._lock:
             total = int(self._conn.execute("SELECT COUNT(*) FROM docs WHERE docs MATCH ?", (expr,)).fetchone()[0])
             rows = self._conn.execute(
-                "SELECT site, doc_id, path, title, body FROM docs WHERE docs MATCH ? "
-                "ORDER BY bm25(docs), site, doc_id LIMIT ? OFFSET ?",
+                "SELECT site, kind, doc_id, path, title, body FROM docs WHERE docs MATCH ? "
+                "ORDER BY bm25(docs), site, kind, doc_id LIMIT ? OFFSET ?",
                 (expr, per_page, (page - 1) * per_page)).fetchall()
-        hits = [Hit(r["site"], int(r["doc_id"]), r["path"], highlight(r["title"], query),
+        hits = [Hit(r["site"], r["kind"], int(r["doc_id"]), r["path"], highlight(r["title"], query),
                     highlight(r["body"], query, window=SNIPPET_CHARS)) for r in rows]
         return total, hits

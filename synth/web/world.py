@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from synth.platforms import CHIRP, CIRCLE, LIGHT_PLATFORMS
 
 
 class WorldNotFound(FileNotFoundError):
@@ -25,6 +27,22 @@ class Site:
     domain: str
     name: str
     tagline: str
+
+
+# The tables of synth.platforms.SCHEMA each social site reads. A world generated before the social
+# platforms existed lacks them, and then the site is simply not mounted (no page of it can fail).
+SOCIAL_TABLES: dict[str, tuple[str, ...]] = {
+    CHIRP: ("social_accounts", "chirp_posts", "chirp_follows"),
+    CIRCLE: ("social_accounts", "circle_groups", "circle_members", "circle_posts", "circle_comments",
+             "circle_friends", "circle_albums", "circle_checkins"),
+    **{p.slug: ("social_accounts",) for p in LIGHT_PLATFORMS},
+}
+# How a social site is listed when the world's ``sites`` table does not name it (its own row wins).
+SOCIAL_SITES: dict[str, Site] = {
+    CHIRP: Site(CHIRP, "chirp.example", "Chirp", "Short posts, hashtags and followers"),
+    CIRCLE: Site(CIRCLE, "circle.example", "Circle", "Friends, groups and neighbours, city by city"),
+    **{p.slug: Site(p.slug, p.domain, p.name, p.tagline) for p in LIGHT_PLATFORMS},
+}
 
 
 @dataclass(frozen=True)
@@ -56,10 +74,15 @@ class World:
     sites: tuple[Site, ...]
     cities: dict[str, City]
     categories: dict[str, Category]
+    tables: frozenset[str] = field(default_factory=frozenset)
 
     def connect(self) -> sqlite3.Connection:
         """A fresh read-only connection (one per request: waitress serves from several threads)."""
         return connect_readonly(self.db_uri)
+
+    def has_tables(self, *names: str) -> bool:
+        """Whether site.sqlite has every table in ``names`` (old worlds lack the social ones)."""
+        return all(n in self.tables for n in names)
 
 
 def _fold(text: str | None) -> str | None:
@@ -77,6 +100,9 @@ def connect_readonly(db_uri: str) -> sqlite3.Connection:
 
 def load_world(world_dir: Path) -> World:
     """Read the manifest and the small lookup tables of ``world_dir``.
+
+    Social sites the ``sites`` table does not list are added (after the listed ones) when the world has
+    their tables, so the web layer works whether or not the generator lists them.
 
     Raises WorldNotFound with a plain-language message when the directory is not a generated world.
     """
@@ -104,8 +130,12 @@ def load_world(world_dir: Path) -> World:
             r["slug"]: Category(r["slug"], r["name"])
             for r in conn.execute("SELECT slug, name FROM categories ORDER BY name")
         }
+        tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
     finally:
         conn.close()
+    listed = {s.slug for s in sites}
+    sites += tuple(site for slug, site in SOCIAL_SITES.items()
+                   if slug not in listed and all(t in tables for t in SOCIAL_TABLES[slug]))
     return World(
         world_dir=world_dir,
         world_id=str(manifest.get("world_id", "unknown")),
@@ -115,4 +145,5 @@ def load_world(world_dir: Path) -> World:
         sites=sites,
         cities=cities,
         categories=categories,
+        tables=tables,
     )

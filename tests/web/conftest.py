@@ -6,7 +6,9 @@ edge cases the web layer must survive and a generated world may lack: non-ASCII 
 e-mail/messenger/age, LIKE wildcards and HTML in ad text, ties in ``posted_at``, a city without ads,
 more than one page of ads, and a site the web layer does not serve. It also has Companions profiles
 (ties in ``bumped_at``, NULL age and nationality, HTML in text, contacts written in every obscured
-style of synth.selectors) and more WorkAbroad posts than the board's page-depth cap shows.
+style of synth.selectors) and more WorkAbroad posts than the board's page-depth cap shows. It has no
+social tables, as a world generated before Chirp and Circle existed. ``social_world`` is the hand-made
+world with the social platforms (``tests/web/socialworld.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from flask.testing import FlaskClient
 from synth.selectors import DIGIT_WORDS, PHONE_STYLES, handle_text, obscured_phone
 from synth.web.app import create_app
 from synth.web.server import make_server
+
+from .socialworld import build_social_world
 
 SCHEMA = """
 CREATE TABLE sites (slug TEXT PRIMARY KEY, domain TEXT, name TEXT, tagline TEXT);
@@ -193,6 +197,28 @@ def fixture_client(fixture_world: Path) -> FlaskClient:
     return create_app(fixture_world, rate_limit=None).test_client()
 
 
+@pytest.fixture(scope="session")
+def social_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made world with Chirp, Circle and the light platforms (tests/web/socialworld.py)."""
+    return build_social_world(tmp_path_factory.mktemp("social") / "world")
+
+
+@pytest.fixture(scope="session")
+def social_app(social_world: Path) -> Flask:
+    return create_app(social_world, rate_limit=None)
+
+
+@pytest.fixture
+def social_client(social_app: Flask) -> FlaskClient:
+    return social_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def social_live(social_world: Path) -> Iterator[str]:
+    """waitress serving the social world on a free loopback port; yields the base URL."""
+    yield from _serve(social_world)
+
+
 @pytest.fixture
 def free_port() -> Callable[[], int]:
     """Call it for a loopback port nothing listens on right now (the OS picks it)."""
@@ -208,7 +234,11 @@ def free_port() -> Callable[[], int]:
 @pytest.fixture(scope="session")
 def live_server(world_dir: Path) -> Iterator[str]:
     """waitress serving ``world_dir`` on a free loopback port, in a daemon thread; yields the base URL."""
-    server = make_server(world_dir, "127.0.0.1", 0, rate_limit=None, threads=4)
+    yield from _serve(world_dir)
+
+
+def _serve(world: Path) -> Iterator[str]:
+    server = make_server(world, "127.0.0.1", 0, rate_limit=None, threads=4)
     thread = threading.Thread(target=server.run, name="waitress-test", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
