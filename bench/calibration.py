@@ -1,7 +1,8 @@
-"""Calibration of modules 02 and 03: the naive shortcut versus the taught method, per seed.
+"""Calibration of modules 02, 03 and 04: the naive shortcut versus the taught method, per seed.
 
-Issue #3's bar: on the default world and two other seeds, the naive approach scores at most half of
-the hidden autograded points and the module's method at least 90 %. The tests assert it; this prints it.
+Issues #3 and #4 set the bar: on the default world and two other seeds, the naive approach scores at most
+half of the hidden autograded points and the module's method at least 90 %. The tests assert it
+(tests/graders/test_m0*_calibration.py); this prints it, with module 04's points per question.
 """
 
 from __future__ import annotations
@@ -33,5 +34,26 @@ def calibrate(seeds: tuple[int, ...] = SEEDS) -> list[str]:
                 points = sum(m03.grade(solve(items, start_ad=start), key).values())
                 lines.append(f"Module 03 calibration, seed {seed}: {label:13} {points:5.2f} / {total:g} "
                              f"({points / total:.0%})")
+            lines += _module04(world, seed)
         os.environ.pop("OSINTLAB_WORLD", None)
+    return lines
+
+
+def _module04(world: Path, seed: int) -> list[str]:
+    """Module 04's taught method and naive shortcut on ``world``: total and points per question."""
+    from graders import m04_social as m04
+
+    modules = json.loads((world / "key" / "answer_key.json").read_text(encoding="utf-8"))["modules"]
+    if m04.MODULE not in modules:
+        return [f"Module 04 calibration, seed {seed}: the world has no social media"]
+    start = json.loads((world / "public" / "briefs.json").read_text(encoding="utf-8"))[m04.MODULE]["start_account"]
+    tables = m04.tables_from_public_db(world)
+    total = sum(m04.POINTS.values())
+    lines = []
+    for label, findings in (("taught method", m04.reference_solution(tables)),
+                            ("naive", m04.naive_solution(tables, start_account=start))):
+        points = m04.grade(findings, modules[m04.MODULE])
+        detail = ", ".join(f"{q} {p:.2f}/{m04.POINTS[q]:g}" for q, p in points.items())
+        lines.append(f"Module 04 calibration, seed {seed}: {label:13} {sum(points.values()):5.2f} / {total:g} "
+                     f"({sum(points.values()) / total:.0%}): {detail}")
     return lines

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import phonenumbers
@@ -41,6 +42,12 @@ def canonical_ad_id(value: object) -> str:
 def canonical_text(value: object) -> str:
     """Lower-case, single-spaced text, for names and free-text answers."""
     return " ".join(str(value).split()).casefold()
+
+
+def canonical_name(value: object) -> str:
+    """A name compared without case, accents, spaces or punctuation ("Golden Staff Int'l." ≈ "goldenstaffintl")."""
+    text = unicodedata.normalize("NFKD", str(value).casefold())
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
 
 def item_hash(salt: str, question: str, canonical_item: str) -> str:

@@ -16,19 +16,20 @@ from __future__ import annotations
 import contextlib
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import requests
 
-from graders import answers, linkanswers, quickads, selectors
+from graders import answers, linkanswers, quickads, selectors, socialanswers
 from graders.canon import item_hash
 from graders.quickads import PARSE_FIELDS, PublicAds, ad_url
 from graders.world import load_brief, load_public_db, load_selfcheck
 
 M01 = "01-scraping-ad-sites"
 M03 = linkanswers.M03
+M04 = socialanswers.M04
 
 
 @contextlib.contextmanager
@@ -133,6 +134,14 @@ QUESTIONS: dict[str, Question] = {
     f"{M03}/operation-items": Question(lambda a, _q: linkanswers.ref_items(a), linkanswers.feedback_operation_items),
     f"{M03}/victim-count": Question(lambda a, _q: linkanswers.count_items(a), linkanswers.feedback_victim_count),
     f"{M03}/circuit-cities": Question(lambda a, _q: linkanswers.circuit_items(a), linkanswers.feedback_circuit),
+    # Module 04: readers and wording live in graders.socialanswers (shared with its hidden grader).
+    f"{M04}/recruiter-accounts": Question(lambda a, _q: socialanswers.account_items(a),
+                                          socialanswers.feedback_recruiter_accounts),
+    f"{M04}/front": Question(lambda a, _q: socialanswers.front_items(a), socialanswers.feedback_front),
+}
+# Questions whose feedback needs more than a tally: (answer, salt, questions of selfcheck.json) -> lines.
+CUSTOM: dict[str, Callable[[Any, str, Mapping[str, Any]], list[str]]] = {
+    f"{M04}/account-ads": socialanswers.account_ads_lines,  # the grader's precision and coverage
 }
 # Module 02: one table of contact selectors, self-checked per kind (graders/selectors.py reads it).
 QUESTIONS.update({selectors.QUESTION_IDS[kind]: Question(selectors.reader(kind), selectors.feedback(kind))
@@ -154,10 +163,13 @@ def check(question_id: str, answer: Any) -> None:
 
 
 def _check_lines(question_id: str, answer: Any) -> list[str]:
-    question = QUESTIONS.get(question_id)
-    if question is None:
-        return [f"There is no self-check called {question_id!r}. Known: {', '.join(sorted(QUESTIONS))}."]
+    question, custom = QUESTIONS.get(question_id), CUSTOM.get(question_id)
+    if question is None and custom is None:
+        return [f"There is no self-check called {question_id!r}. Known: {', '.join(sorted([*QUESTIONS, *CUSTOM]))}."]
     try:
+        if custom is not None:
+            data = load_selfcheck()
+            return custom(answer, data["salt"], data["questions"])
         items = question.read(answer, question_id)
     except answers.AnswerShapeError as error:
         return [str(error)]
