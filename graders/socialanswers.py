@@ -13,16 +13,17 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any
 
 import pandas as pd
 
 from graders.answers import AnswerShapeError, is_missing
 from graders.canon import canonical_name, item_hash
+from graders.linkanswers import TallyLike
+from synth.platforms import ALL_PLATFORMS
 
 M04 = "04-recruitment-on-social-media"
-PLATFORMS = ("chirp", "circle", "talkhub", "snapfolio", "giglane", "meetlocal", "penly", "tunecloud", "swapit",
-             "routebook", "staffspot")  # synth.platforms.ALL_PLATFORMS (a test keeps them equal)
+PLATFORMS = ALL_PLATFORMS
 ITEM_SITES = {"quickads": "quickads", "companions": "companions", "jobboard": "jobboard", "workabroad": "jobboard"}
 _ACCOUNT = re.compile(r"^\s*(" + "|".join(PLATFORMS) + r")\s*[:/#\s_-]*\s*#?\s*(\d+)\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(" + "|".join(ITEM_SITES) + r")\s*[:/#\s_-]*\s*#?\s*(\d+)\s*$", re.IGNORECASE)
@@ -173,16 +174,6 @@ def link_pairs(answer: Any) -> dict[str, set[str]]:
 
 
 # ---- self-check ----------------------------------------------------------------------------------------------
-
-class TallyLike(Protocol):
-    """What the self-check's Tally tells a feedback function (see graders.selfcheck.Tally)."""
-
-    given: int
-    found: int
-    total: int
-    extra: int
-    duplicates: int
-
 
 def feedback_recruiter_accounts(t: TallyLike) -> list[str]:
     lines = [f"You listed {t.given} different accounts; {t.found} of the {t.total} Chirp and Circle accounts of "

@@ -20,8 +20,9 @@ from synth.web.chirpdata import count, counts, follow_count, follow_page, get_po
 from synth.web.context import lab_world, robots_lines
 from synth.web.pages import parse_page, posted_label
 from synth.web.pictures import send_picture
-from synth.web.social import Account, Links, avatars, find_account, linked_text, paging
-from synth.web.wmn import CHIRP_RULE, answer
+from synth.web.social import Account, Links, avatars, linked_text, paging
+from synth.web.social import account_or_missing as social_account_or_missing
+from synth.web.wmn import CHIRP_RULE
 
 bp = Blueprint("chirp", __name__, url_prefix="/chirp")
 bp.register_blueprint(chirpapi.bp)
@@ -45,12 +46,7 @@ def chirp_date(iso: str) -> str:
 
 def account_or_missing(username: str) -> Account:
     """The account, or the missing-account page (404, "This account does not exist") as an abort."""
-    account = find_account(CHIRP, username)
-    if account is None:
-        missing = answer(CHIRP_RULE, exists=False)
-        page = render_template("chirp/missing.html", username=username, message=missing.string)
-        abort(Response(page, status=missing.status, mimetype="text/html"))
-    return account
+    return social_account_or_missing(CHIRP_RULE, "chirp/missing.html", username)
 
 
 def _profile_head(account: Account) -> dict[str, object]:

@@ -17,8 +17,9 @@ from synth.web.circledata import count_friends, count_member_of, count_posts, fr
 from synth.web.context import db, robots_lines
 from synth.web.pages import MAX_ROW_ID, parse_page, posted_label
 from synth.web.pictures import picture_views, pictures_of, send_picture
-from synth.web.social import Account, Links, avatars, find_account, paging
-from synth.web.wmn import CIRCLE_RULE, answer
+from synth.web.social import Account, Links, avatars, paging
+from synth.web.social import account_or_missing as social_account_or_missing
+from synth.web.wmn import CIRCLE_RULE
 
 bp = Blueprint("circle", __name__, url_prefix="/circle")
 bp.register_blueprint(circlegroups.bp)
@@ -36,12 +37,7 @@ def circle_date(iso: str) -> str:
 
 def account_or_missing(username: str) -> Account:
     """The account, or Circle's soft 404 (status 200, "This page is not available") as an abort."""
-    account = find_account(CIRCLE, username)
-    if account is None:
-        missing = answer(CIRCLE_RULE, exists=False)
-        page = render_template("circle/missing.html", username=username, message=missing.string)
-        abort(Response(page, status=missing.status, mimetype="text/html"))
-    return account
+    return social_account_or_missing(CIRCLE_RULE, "circle/missing.html", username)
 
 
 def head(account: Account, tab: str) -> dict[str, object]:

@@ -18,7 +18,7 @@ from flask import Blueprint, Response, render_template
 from synth.platforms import LIGHT_PLATFORMS, LightPlatform
 from synth.web.context import SiteSpec, db, robots_lines
 from synth.web.pictures import send_picture
-from synth.web.social import Account, avatars, find_account
+from synth.web.social import Account, avatars, find_account, missing_account
 from synth.web.wmn import answer
 
 NEWEST_MEMBERS = 6
@@ -76,12 +76,7 @@ def make_site(rule: LightPlatform) -> SiteSpec:
         """The profile, or the platform's own "missing" answer (404, soft 404 or redirect)."""
         account = find_account(rule.slug, username)
         if account is None:
-            missing = answer(rule, exists=False)
-            page = render_template("light/missing.html", rule=rule, username=username, missing=missing)
-            resp = Response(page, status=missing.status, mimetype="text/html")
-            if missing.location:
-                resp.headers["Location"] = missing.location
-            return resp
+            return missing_account(rule, "light/missing.html", username)
         return render_template("light/profile.html", rule=rule, look=look_of(rule), account=account,
                                phrase=phrase(rule, account),
                                avatar=avatars(rule.slug, [account.account_id]).get(account.account_id))

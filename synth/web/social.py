@@ -16,13 +16,14 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from flask import abort, url_for
+from flask import Response, abort, render_template, url_for
 from markupsafe import Markup, escape
 
+from synth.platforms import LightPlatform
 from synth.web.context import db, lab_world
 from synth.web.pages import page_window
 from synth.web.pictures import Picture, pictures_of
-from synth.web.wmn import usable_username
+from synth.web.wmn import answer, usable_username
 
 ACCOUNT_COLUMNS = "platform, account_id, username, display_name, bio, city, created_at"
 HASHTAG = re.compile(r"(?<![\w#&/])#(\w+)")
@@ -69,6 +70,26 @@ def find_account(platform: str, username: str) -> Account | None:
     if row is None:
         row = db().execute(sql + " COLLATE NOCASE ORDER BY account_id LIMIT 1", (platform, username)).fetchone()
     return Account.of(row) if row else None
+
+
+def missing_account(rule: LightPlatform, template: str, username: str, **context: object) -> Response:
+    """The platform's own answer for a user it does not have — a 404, a soft 404 (status 200) or a
+    redirect — exactly as the WhatsMyName file describes it, so the pages and the file cannot drift."""
+    missing = answer(rule, exists=False)
+    page = render_template(template, rule=rule, username=username, missing=missing, message=missing.string,
+                           **context)
+    response = Response(page, status=missing.status, mimetype="text/html")
+    if missing.location:
+        response.headers["Location"] = missing.location
+    return response
+
+
+def account_or_missing(rule: LightPlatform, template: str, username: str) -> Account:
+    """The account ``username`` names on ``rule``'s platform, or the platform's missing answer as an abort."""
+    account = find_account(rule.slug, username)
+    if account is None:
+        abort(missing_account(rule, template, username))
+    return account
 
 
 def accounts_by_id(platform: str, ids: Iterable[int]) -> dict[int, Account]:
