@@ -11,7 +11,8 @@ from collections import defaultdict
 from typing import Any
 
 from graders.canon import canonical_ad_id, canonical_name, canonical_phone, item_hash
-from synth.briefs import M04
+from synth.briefs import M04, M07
+from synth.finance.key import derive_finance, derive_module07
 from synth.places import CITY_BY_SLUG
 from synth.selectors import canonical_handle
 from synth.socialkey import derive_module04, derive_social
@@ -33,11 +34,12 @@ def generator_fingerprint() -> str:
 
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(root.glob("*.py")):
-        if path.name not in {"cli.py", "commands.py", "worldio.py", "scan.py"}:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(root.rglob("*.py")):
+        name = path.relative_to(root).as_posix()
+        if path.name not in {"cli.py", "commands.py", "worldio.py", "scan.py"} and not name.startswith("web/"):
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     digest.update((root.parent / "graders" / "canon.py").read_bytes())  # self-check hashes depend on it
-    for package in ("faker", "phonenumbers"):
+    for package in ("faker", "phonenumbers", "numpy"):
         digest.update(f"{package}=={metadata.version(package)}".encode())
     return digest.hexdigest()
 
@@ -135,8 +137,15 @@ def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
         "photos": {name: {"source": p.source, "scene": p.scene} for name, p in world.gallery.photos.items()},
         "social": derive_social(world),
         "modules": {M01: derive_module01(world), M02: derive_module02(world), M03: derive_module03(world)}
-        | ({M04: derive_module04(world)} if M04 in world.briefs else {}),
-    }
+        | ({M04: derive_module04(world)} if M04 in world.briefs else {})
+        | ({M07: derive_module07(world.finance, world.briefs[M07], _members(world), world.seed)}
+           if M07 in world.briefs and world.finance else {}),
+    } | ({"finance": derive_finance(world.finance)} if world.finance else {})
+
+
+def _members(world: World) -> dict[str, str]:
+    """Person id -> operation, for the organisers, controllers and recruiters (whose wallets are clusters)."""
+    return {p: o.operation_id for o in world.operations for p in (o.organiser, *o.controllers, *o.recruiters)}
 
 
 def derive_selfcheck(key: dict[str, Any], streams: Streams) -> dict[str, Any]:

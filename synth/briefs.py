@@ -6,6 +6,7 @@ would, never an answer.
 
 from __future__ import annotations
 
+from synth.finance.model import Finance
 from synth.network import LABOUR_OP, SEX_OP
 from synth.places import CITY_BY_SLUG
 from synth.streams import Streams
@@ -13,10 +14,12 @@ from synth.world import Ad, Listing, Operation, Social
 
 M01, M02, M03 = "01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads"
 M04 = "04-recruitment-on-social-media"
+M07 = "07-following-the-money"
 
 
 def derive_briefs(streams: Streams, operations: list[Operation], ads: list[Ad],
-                  listings: list[Listing], social: Social | None = None) -> dict[str, dict]:
+                  listings: list[Listing], social: Social | None = None, finance: Finance | None = None,
+                  ) -> dict[str, dict]:
     rng = streams.get("briefs")
     ring = next(o for o in operations if o.operation_id == SEX_OP)
     hub = CITY_BY_SLUG[ring.cities[0]]
@@ -52,7 +55,32 @@ def derive_briefs(streams: Streams, operations: list[Operation], ads: list[Ad],
     }
     if social is not None and social.accounts:
         briefs[M04] = _brief04(streams, operations, social)
+    if finance is not None and finance.accounts:
+        briefs[M07] = _brief07(operations, start, finance)
     return briefs
+
+
+def _brief07(operations: list[Operation], start: Ad, finance: Finance) -> dict:
+    """Production orders served on what modules 03 and 04 found: the work phone behind the start ad, the front.
+
+    No new draw: the phone is the one module 03's start ad was answered on, so module 07 continues that case.
+    """
+    labour = next(o for o in operations if o.operation_id == LABOUR_OP)
+    phone = start.contact_phone
+    tied = sorted(a.account_id for a in finance.accounts if a.phone == phone and a.kind != "merchant")
+    front = sorted(a.account_id for a in finance.accounts if a.role == "front")
+    del labour  # named in the key only: the front's name is a module-04 answer, the phone a module-01/03 one
+    return {
+        "start_ad": f"quickads:{start.ad_id}", "start_accounts": tied + front,
+        "text": (f"Production orders were served on the accounts registered to the phone of QuickAds ad {start.ad_id} "
+                 f"(module 03) and on the accounts of the agency the recruiters of module 04 work for: accounts "
+                 f"{', '.join(str(i) for i in tied + front)}. "
+                 f"The banks, the payment app Zapply and the exchange Coinbridge answered. Follow the money from those "
+                 f"accounts: find the funnel accounts and the accounts that collect from them, who pays the women's "
+                 f"hotels, tickets and ads, where the recruitment fees go, how much reaches the person at the top, and "
+                 f"which LabCoin addresses belong together. Many honest customers look alike: sole traders bank cash, "
+                 f"students are sent money by many relatives, landlords collect many rents."),
+    }
 
 
 def _brief04(streams: Streams, operations: list[Operation], social: Social) -> dict:

@@ -5,7 +5,7 @@ A course designer changes the scenario here; everything else reads these numbers
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DEFAULT_SEED = 2026
 
@@ -85,6 +85,27 @@ class SocialScale:
 
 
 @dataclass(frozen=True)
+class FinanceScale:
+    """How much money moves (issue #5; docs/finance.md).
+
+    ``activity`` scales every benign account's rates (the default world: tens of thousands of rows).
+    ``mules`` are residents whose accounts the ring uses as extra funnel accounts and ``recruits`` the people
+    the labour operation charges fees: with the operations' own accounts they set the illicit share, since
+    illicit rows replace background rows of those accounts (synth.finance.plant). ``extra_customers`` are
+    bank customers outside the world's population, generated only as a stream (``large``), in windows of
+    ``window_days`` days.
+    """
+
+    activity: float = 0.2
+    mules: int = 60
+    recruits: int = 18
+    crypto_users: float = 0.03
+    market_buyers: int = 12
+    extra_customers: int = 0
+    window_days: int = 10
+
+
+@dataclass(frozen=True)
 class Preset:
     """The size and shape of one world."""
 
@@ -113,6 +134,7 @@ class Preset:
                                       circle_posts=(0, 4), avatar_share=0.18, album_share=0.06)
     indicators: Indicators = Indicators()
     social_cues: SocialIndicators = SocialIndicators()
+    finance: FinanceScale = FinanceScale()
 
 
 PRESETS: dict[str, Preset] = {
@@ -124,6 +146,7 @@ PRESETS: dict[str, Preset] = {
         social=SocialScale(online=64, helpers=6, employer_share=0.5, community_groups=4, campaigns=(1, 2),
                            groups_per_campaign=(3, 5), chirp_posts=(1, 6), circle_posts=(0, 3),
                            avatar_share=0.2, album_share=0.1),
+        finance=FinanceScale(activity=0.2, mules=4, recruits=5, crypto_users=0.06, market_buyers=4),
     ),
     "small": Preset(
         name="small", people=700, independent_advertisers=60, employers=45, travel_agents=10,
@@ -141,6 +164,9 @@ PRESETS: dict[str, Preset] = {
         ads_per_travel_agent=(4, 9), ads_per_recruiter=(14, 22),
     ),
 }
+# ``large``: the default world, plus a bank customer base streamed to disk (>= 10M rows, ~0.1 % illicit).
+PRESETS["large"] = replace(PRESETS["default"], name="large",
+                           finance=FinanceScale(activity=0.2, mules=40, recruits=40, extra_customers=330_000))
 
 
 class ConfigError(ValueError):

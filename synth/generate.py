@@ -21,6 +21,7 @@ from synth.answer_key import derive_answer_key, derive_selfcheck, world_id
 from synth.briefs import derive_briefs
 from synth.config import check_seed, get_preset
 from synth.crosspost import build_listings
+from synth.finance import build_finance
 from synth.gallery import Studio, build_gallery
 from synth.network import build_network
 from synth.people import NamePools, build_population
@@ -39,7 +40,7 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     preset = get_preset(preset_name)
     check_seed(seed)
     streams = Streams(seed)
-    steps = tqdm(total=5, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
+    steps = tqdm(total=6, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
     pools = NamePools(seed, list(LOCALE_WEIGHTS))
     people = build_population(streams, preset.people, EPOCH.year, pools)
     steps.update()
@@ -55,17 +56,24 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     gallery = Gallery(files=dict(sorted(studio.files.items())), photos=dict(sorted(studio.photos.items())),
                       shown={**gallery.shown, **social_pictures})
     steps.update()
-    briefs = derive_briefs(streams, operations, ads, listings, social)
+    finance = build_finance(streams, preset, EPOCH, people, operations, businesses, ads, listings)
+    steps.update()
+    briefs = derive_briefs(streams, operations, ads, listings, social, finance)
     steps.update()
     steps.close()
     return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
-                 ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery, social=social)
+                 ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery, social=social,
+                 finance=finance)
 
 
 def write_world(world: World, directory: Path) -> None:
     """Render every file of ``world`` into ``directory`` (which must be empty or missing)."""
     wid = world_id(world.seed, world.preset, __version__)
     render_public(world, directory / "public")
+    if get_preset(world.preset).finance.extra_customers:
+        from synth.finance.large import stream_large_ledger
+
+        stream_large_ledger(world, directory)
     key = derive_answer_key(world, wid)
     (directory / "key").mkdir(parents=True, exist_ok=True)
     _write_json(directory / "key" / "answer_key.json", key)

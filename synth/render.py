@@ -12,6 +12,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from synth.finance.public import render_finance
 from synth.places import CITIES
 from synth.platforms import LIGHT_PLATFORMS
 from synth.platforms import SCHEMA as SOCIAL_SCHEMA
@@ -100,6 +101,8 @@ def render_public(world: World, public_dir: Path) -> None:
               iso(x.posted_at)) for x in posts])
         con.executemany("INSERT INTO photos VALUES (?, ?, ?, ?, ?)", photo_rows(world))
         render_social(con, world)
+        if world.finance is not None:
+            render_finance(con, world.finance, world.epoch)
         con.commit()
         # A database file that is byte-identical for the same world: no free pages, fixed page order.
         con.execute("VACUUM")

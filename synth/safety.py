@@ -12,6 +12,11 @@ Phones
 E-mail and web domains
   - Only names reserved by RFC 2606 / RFC 6761: the ``.example``, ``.test`` and ``.invalid``
     top-level domains and example.com/.net/.org.
+Bank accounts, wallet addresses, payment handles
+  - See synth.finance.schemes: IBAN-shaped numbers with the user-assigned country code ZZ that fail the
+    MOD 97 check, ``lab1…`` addresses of no registered chain without a valid checksum, ``~word.word`` handles
+    of the app at zapply.example. synth.scan flags anything that could be a real IBAN, Bitcoin or Ethereum
+    address.
 IP addresses
   - Only the documentation ranges of RFC 5737 (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and
     RFC 3849 (2001:db8::/32).

@@ -16,6 +16,12 @@ from pathlib import Path
 import phonenumbers
 from PIL import Image
 
+from synth.finance.schemes import (
+    is_safe_account_number,
+    is_safe_handle,
+    is_safe_wallet_address,
+    real_identifier_violations,
+)
 from synth.safety import is_documentation_ip, is_reserved_domain, is_safe_phone
 from synth.selectors import DIGIT_WORDS
 
@@ -100,6 +106,7 @@ def scan_text(text: str, where: str, region: str = "ZZ", allow_loopback: bool = 
                 found.append(Violation(where, "IP address", host))
         elif not is_reserved_domain(host):
             found.append(Violation(where, kind, host))
+    found += [Violation(where, kind, value) for kind, value in real_identifier_violations(text)]
     for m in IPV4.finditer(text):
         ip = m.group(1)
         if all(0 <= int(part) <= 255 for part in ip.split(".")) and not is_documentation_ip(ip):
@@ -145,10 +152,42 @@ def picture_violations(path: Path) -> list[Violation]:
     return [Violation(path.name, "picture metadata", ", ".join(sorted(set(found))))] if found else []
 
 
+# Columns that hold a money identifier, and the scheme each must follow (synth.finance.schemes).
+MONEY_COLUMNS = {("chain_inputs", "address"): is_safe_wallet_address,
+                 ("chain_outputs", "address"): is_safe_wallet_address,
+                 ("chain_labels", "address"): is_safe_wallet_address, ("zapply_profiles", "handle"): is_safe_handle}
+
+
+def money_identifier_violations(path: Path) -> list[Violation]:
+    """Every wallet address and handle in a world database, and every account number in a Parquet
+    accounts file, must follow the lab's schemes (which no real account, chain or app accepts)."""
+    found = []
+    if path.suffix == ".sqlite":
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            for (table, column), safe in MONEY_COLUMNS.items():
+                if table in tables:
+                    for (value,) in con.execute(f'SELECT DISTINCT "{column}" FROM "{table}"'):  # noqa: S608
+                        if not safe(value):
+                            found.append(Violation(f"{path.name}:{table}", "money identifier", value))
+        finally:
+            con.close()
+    elif path.suffix == ".parquet" and path.name.startswith("accounts"):
+        import pyarrow.parquet as pq
+
+        for value in pq.read_table(path, columns=["number"]).column("number").to_pylist():
+            if not (is_safe_account_number(value) or is_safe_handle(value)):
+                found.append(Violation(path.name, "account number", value))
+    return found
+
+
 def scan_world(world_dir: Path) -> list[Violation]:
     """Every violation in every file of the world (empty for a safe world)."""
     found: list[Violation] = []
     for path in sorted(Path(world_dir).rglob("*")):
+        if path.is_file() and path.suffix in {".sqlite", ".parquet"}:
+            found.extend(money_identifier_violations(path))
         if path.is_file() and path.suffix in {".jpg", ".jpeg", ".png"}:
             found.extend(picture_violations(path))
         elif path.is_file():

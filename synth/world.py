@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from synth.finance.model import Finance
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ class World:
     listings: tuple[Listing, ...] = ()
     gallery: Gallery = field(default_factory=Gallery)
     social: Social = field(default_factory=lambda: Social())
+    finance: Finance | None = None  # synth.finance (issue #5)
 
     def person(self, person_id: str) -> Person:
         return self._people_by_id()[person_id]

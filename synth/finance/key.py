@@ -1,0 +1,112 @@
+"""The answer key's money parts: the ``finance`` section and module 07's answers (docs/finance.md).
+
+Flagged accounts are the accounts an operation *controls* that carry at least one illicit row: funnel
+accounts (in victims' and mules' names), the controllers' cards, prepaid cards and app account, the
+collectors, the organisers' accounts, the front's account and the recruiters' accounts. Victims' and
+recruits' own accounts that only paid a fee are listed apart (``victim_accounts``): they are not flagged.
+The organiser's total is the sum of illicit credits into the organisers' accounts, in each account's
+currency and in euro cents at the world's fixed rates (synth.finance.institutions).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from typing import Any
+
+import numpy as np
+
+from synth.finance.institutions import CURRENCIES, EUR_CENTS_PER_UNIT
+from synth.finance.model import Finance
+
+M07 = "07-following-the-money"
+SAMPLE = 40  # flows per world in the graded typology sample
+
+
+def illicit_accounts(finance: Finance) -> dict[int, int]:
+    """Account id -> number of illicit rows it takes part in."""
+    c = finance.ledger.columns
+    illicit = c["flow"] >= 0
+    counts = Counter(c["debit"][illicit].tolist()) + Counter(c["credit"][illicit].tolist())
+    counts.pop(-1, None)
+    return dict(counts)
+
+
+def flagged_accounts(finance: Finance) -> list[int]:
+    used = illicit_accounts(finance)
+    return sorted(a.account_id for a in finance.accounts if a.role and used.get(a.account_id))
+
+
+def organiser_totals(finance: Finance) -> dict[str, Any]:
+    c = finance.ledger.columns
+    flows = {f.flow_id: f for f in finance.flows}
+    out: dict[str, Any] = {}
+    for account in finance.accounts:
+        if account.role != "organiser":
+            continue
+        rows = np.flatnonzero((c["credit"] == account.account_id) & (c["flow"] >= 0))
+        entry = out.setdefault(account.operation, {"by_currency": defaultdict(int), "eur_cents": 0.0, "rows": 0})
+        for r in rows:
+            if flows[int(c["flow"][r])].operation != account.operation:
+                continue
+            currency = CURRENCIES[int(c["credit_currency"][r])]
+            entry["by_currency"][currency] += int(c["credit_amount"][r])
+            entry["eur_cents"] += int(c["credit_amount"][r]) * EUR_CENTS_PER_UNIT[currency] / 100
+            entry["rows"] += 1
+    return {op: {"by_currency": dict(sorted(v["by_currency"].items())), "eur_cents": int(round(v["eur_cents"])),
+                 "rows": v["rows"]} for op, v in sorted(out.items())}
+
+
+def flow_rows(finance: Finance) -> dict[int, list[int]]:
+    c = finance.ledger.columns
+    rows: dict[int, list[int]] = defaultdict(list)
+    for txn, flow in zip(c["txn_id"][c["flow"] >= 0].tolist(), c["flow"][c["flow"] >= 0].tolist(), strict=True):
+        rows[flow].append(txn)
+    return rows
+
+
+def derive_finance(finance: Finance) -> dict[str, Any]:
+    """The ``finance`` section: who holds what, every illicit flow with its rows, the wallets."""
+    rows = flow_rows(finance)
+    chain_flows: dict[int, list[str]] = defaultdict(list)
+    for tx in finance.chain:
+        if tx.flow >= 0:
+            chain_flows[tx.flow].append(tx.txid)
+    used = illicit_accounts(finance)
+    return {
+        "accounts": {str(a.account_id): {"holder": a.holder, "institution": a.institution, "number": a.number,
+                                         "kind": a.kind, "profile": a.profile, "role": a.role,
+                                         "operation": a.operation, "illicit_rows": used.get(a.account_id, 0)}
+                     for a in finance.accounts if a.kind != "merchant"},
+        "flows": {str(f.flow_id): {"operation": f.operation, "typology": f.typology, "note": f.note,
+                                   "txn_ids": rows.get(f.flow_id, []), "chain_txids": chain_flows.get(f.flow_id, [])}
+                  for f in finance.flows if rows.get(f.flow_id) or chain_flows.get(f.flow_id)},
+        "wallets": {str(w.wallet_id): {"owner": w.owner, "label": w.label, "addresses": list(w.addresses)}
+                    for w in finance.wallets},
+        "exchange_customers": dict(finance.exchange_customers),
+        "recruits": list(finance.recruits), "mules": list(finance.mules),
+        "organiser_totals": organiser_totals(finance),
+        "rows": len(finance.ledger), "illicit_rows": int((finance.ledger.columns["flow"] >= 0).sum()),
+    }
+
+
+def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[str, str], seed: int) -> dict[str, Any]:
+    """Module 07: flagged accounts, the organisers' totals, a sample of typed flows, the operations' wallets."""
+    section = derive_finance(finance)
+    typed = sorted(int(f) for f, v in section["flows"].items() if v["typology"] and v["txn_ids"])
+    rng = random.Random(f"{seed}:module07-sample")
+    sample = sorted(rng.sample(typed, k=min(SAMPLE, len(typed))))
+    members = set(operations)
+    clusters = {w: v["addresses"] for w, v in section["wallets"].items() if v["owner"] in members}
+    used = illicit_accounts(finance)
+    return {
+        "start_accounts": brief.get("start_accounts", []),
+        "flagged_accounts": flagged_accounts(finance),
+        "victim_accounts": sorted(a.account_id for a in finance.accounts
+                                  if not a.role and used.get(a.account_id) and a.kind != "merchant"),
+        "organiser_total": section["organiser_totals"],
+        "flow_sample": {str(f): {"typology": section["flows"][str(f)]["typology"],
+                                 "txn_ids": section["flows"][str(f)]["txn_ids"]} for f in sample},
+        "wallet_clusters": clusters,
+        "typologies": sorted({v["typology"] for v in section["flows"].values() if v["typology"]}),
+    }

@@ -1,0 +1,137 @@
+"""stream_large_ledger: the ``large`` preset's bank ledger (>= 10M rows), streamed to Parquet in time windows.
+
+The world's own accounts and rows (synth.finance.build, ~100K rows with every planted flow) are joined by
+``extra_customers`` bank customers who exist only here, drawn from the same profile distribution by the
+same vectorised economy (synth.finance.background). Every account is renumbered after one shuffle of the
+whole set, so an id says nothing about whether an account belongs to the world or the crowd. The timeline
+is cut into windows of ``window_days``; each window's rows (the world's and the crowd's) are sorted by time
+with a shuffled tie-break and numbered on from the previous window, then written as one Parquet part and
+dropped: peak memory is one window, not the ledger. Labels (txn id → flow) go to ``key/ledger_labels.parquet``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from synth.config import get_preset
+from synth.finance.accounts import PROFILES
+from synth.finance.background import AccountArrays, Economy, P, build_calendar
+from synth.finance.build import account_arrays, nprng
+from synth.finance.columns import CITY_COUNTRY, CURRENCY_INDEX, Texts, concat, offsets, take
+from synth.finance.institutions import BANK_OF_COUNTRY, BY_SLUG, CHANNELS, CURRENCIES
+from synth.finance.schemes import account_numbers
+from synth.places import CITIES
+from synth.world import World
+
+
+def _crowd(rng: np.random.Generator, n: int, first_id: int) -> tuple[AccountArrays, list[str], np.ndarray]:
+    """``n`` extra personal accounts: home city by population weight, profile by PROFILES, own bank."""
+    weights = np.array([c.weight for c in CITIES], dtype=float)
+    city = rng.choice(len(CITIES), size=n, p=weights / weights.sum()).astype(np.int8)
+    country = CITY_COUNTRY[city]
+    names = list(PROFILES)
+    profile = rng.choice([P[x] for x in names], size=n, p=np.array(list(PROFILES.values())) / sum(PROFILES.values()))
+    from synth.finance.columns import COUNTRIES
+
+    banks = [BANK_OF_COUNTRY[COUNTRIES[c]] for c in country.tolist()]
+    currency = np.array([CURRENCY_INDEX[BY_SLUG[b].currency] for b in banks], dtype=np.int8)
+    arrays = AccountArrays(ids=np.arange(first_id, first_id + n, dtype=np.int32), profile=profile.astype(np.int8),
+                           merchant_kind=np.full(n, "", dtype=object), country=country, city=city, currency=currency,
+                           activity=rng.lognormal(0.0, 0.5, n), home_bank=np.full(n, -1, dtype=np.int32),
+                           desc=np.zeros(n, dtype=np.int32))
+    return arrays, banks, rng.permutation(n)
+
+
+def _join(a: AccountArrays, b: AccountArrays) -> AccountArrays:
+    return AccountArrays(*(np.concatenate([getattr(a, f), getattr(b, f)]) for f in AccountArrays.__dataclass_fields__))
+
+
+def stream_large_ledger(world: World, directory: Path) -> int:
+    """Write public/ledger/part-*.parquet, public/ledger/accounts.parquet and key/ledger_labels.parquet."""
+    preset = get_preset(world.preset)
+    scale, seed, finance = preset.finance, world.seed, world.finance
+    texts = Texts()
+    for text in finance.ledger.descriptions:
+        texts.index(text)
+    mine = account_arrays(list(finance.accounts), nprng(seed, "finance-activity"), Texts())
+    mine = AccountArrays(**{**mine.__dict__, "desc": texts.indices(
+        [("SALARY " if a.kind == "business" else "") + a.holder_name.upper() for a in finance.accounts])})
+    n_world = len(finance.accounts)
+    crowd, banks, _ = _crowd(nprng(seed, "finance-large-crowd"), scale.extra_customers, n_world + 1)
+    joined = _join(mine, crowd)
+    active = np.concatenate([np.zeros(n_world, dtype=bool), np.ones(scale.extra_customers, dtype=bool)])
+    offs = offsets(world.epoch, preset.days + 2)
+    economy = Economy(joined, texts, nprng(seed, "finance-large-economy"), scale.activity, offs, active)
+    calendar = build_calendar(world.epoch, preset.days)
+    # One shuffle of every account: new id of old id i is remap[i].
+    remap = np.concatenate([[-1], nprng(seed, "finance-large-ids").permutation(len(joined.ids)) + 1]).astype(np.int64)
+    out, key = directory / "public" / "ledger", directory / "key"
+    out.mkdir(parents=True, exist_ok=True)
+    key.mkdir(parents=True, exist_ok=True)
+    _write_accounts(out / "accounts.parquet", finance, banks, remap, nprng(seed, "finance-large-numbers"), n_world)
+    world_rows = finance.ledger.columns
+    next_id, labels, total = 1, [], 0
+    for part, d0 in enumerate(range(0, preset.days, scale.window_days)):
+        d1 = min(preset.days, d0 + scale.window_days)
+        rows = economy.window(nprng(seed, f"finance-large-window-{part}"), d0, d1, calendar)
+        rows = take(rows, np.flatnonzero((rows["ts"] >= d0 * 86400) & (rows["ts"] < d1 * 86400)))
+        here = np.flatnonzero((world_rows["ts"] >= d0 * 86400) & (world_rows["ts"] < d1 * 86400))
+        rows = concat([take(world_rows, here), rows])
+        order = np.lexsort((nprng(seed, f"finance-large-ties-{part}").permutation(len(rows["ts"])), rows["ts"]))
+        rows = take(rows, order)
+        rows["txn_id"] = np.arange(next_id, next_id + len(order), dtype=np.int64)
+        next_id += len(order)
+        for side in ("debit", "credit"):
+            rows[side] = np.where(rows[side] > 0, remap[np.maximum(rows[side], 0)], -1)
+        pq.write_table(_table(rows, texts, world), out / f"part-{part:04d}.parquet", compression="zstd")
+        illicit = rows["flow"] >= 0
+        labels.append((rows["txn_id"][illicit], rows["flow"][illicit]))
+        total += len(order)
+    ids = np.concatenate([x for x, _ in labels])
+    flows = np.concatenate([y for _, y in labels])
+    pq.write_table(pa.table({"txn_id": ids, "flow": flows}),
+                   key / "ledger_labels.parquet", compression="zstd")
+    pq.write_table(pa.table({"world_account_id": np.arange(1, n_world + 1), "ledger_account_id": remap[1:n_world + 1]}),
+                   key / "ledger_account_ids.parquet", compression="zstd")
+    return total
+
+
+def _table(rows: dict[str, np.ndarray], texts: Texts, world: World) -> pa.Table:
+    epoch = np.datetime64(world.epoch.replace(tzinfo=None), "s")
+    cash_d, cash_c = rows["debit"] < 0, rows["credit"] < 0
+    return pa.table({
+        "txn_id": rows["txn_id"],
+        "time": pa.array(epoch + rows["ts"].astype("timedelta64[s]"), pa.timestamp("s", tz="UTC")),
+        "channel": pa.DictionaryArray.from_arrays(rows["channel"].astype(np.int32), CHANNELS),
+        "debit_account": pa.array(rows["debit"], mask=cash_d), "credit_account": pa.array(rows["credit"], mask=cash_c),
+        "amount_cents": rows["amount"],
+        "currency": pa.DictionaryArray.from_arrays(rows["currency"].astype(np.int32), CURRENCIES),
+        "credit_amount_cents": rows["credit_amount"],
+        "credit_currency": pa.DictionaryArray.from_arrays(rows["credit_currency"].astype(np.int32), CURRENCIES),
+        "city": pa.DictionaryArray.from_arrays(pa.array(rows["city"].astype(np.int32), mask=rows["city"] < 0),
+                                               [c.slug for c in CITIES]),
+        "description": pa.DictionaryArray.from_arrays(rows["desc"], list(texts.items)),
+    })
+
+
+def _write_accounts(path: Path, finance, banks: list[str], remap: np.ndarray, rng: np.random.Generator,
+                    n_world: int) -> None:
+    """Every account of the stream, in new-id order: id, institution, number, kind, currency."""
+    institution = [a.institution for a in finance.accounts] + banks
+    number = [a.number for a in finance.accounts] + [""] * len(banks)
+    kind = [a.kind for a in finance.accounts] + ["personal"] * len(banks)
+    for slug in sorted(set(banks)):
+        idx = [n_world + i for i, b in enumerate(banks) if b == slug]
+        serials = rng.choice(10**9, size=len(idx), replace=False) * 10 + 9  # ends in 9: never a world serial
+        for i, value in zip(idx, account_numbers(BY_SLUG[slug].code, serials), strict=True):
+            number[i] = value
+    order = np.argsort(remap[1:])
+    pq.write_table(pa.table({
+        "account_id": remap[1:][order], "institution": pa.array([institution[i] for i in order]).dictionary_encode(),
+        "number": [number[i] for i in order], "kind": pa.array([kind[i] for i in order]).dictionary_encode(),
+        "currency": pa.array([BY_SLUG[institution[i]].currency for i in order]).dictionary_encode(),
+    }), path, compression="zstd")
