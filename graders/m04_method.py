@@ -17,8 +17,9 @@ The steps:
    (one tie can be chance: a stranger the operation befriended).
 5. **The front** — the company that the flagged accounts' bios and posts name most often.
 6. **Enumerate, then confirm** — the same username (or its spelling family) on another platform is only a
-   candidate: namesakes hold the members' handles. An account is the operation's when a selector of the
-   operation *and* the person (display name or username family) or the front tie it to a flagged account.
+   candidate: namesakes hold the members' handles. An account is the operation's when two of three
+   independent ties hold: a selector of the operation, the person (display name or username family), the
+   front (named in the bio).
 7. **Links by selectors** — an account links to every ad that carries a phone or handle the account
    writes; a username never links anything.
 """
@@ -270,12 +271,13 @@ def candidate_accounts(accounts: pd.DataFrame, flagged: set[str], selectors: Map
 
 def confirmed_accounts(tables: Mapping[str, pd.DataFrame], flagged: set[str], selectors: Mapping[str, set[str]],
                        index: Mapping[str, set[str]], front: str) -> set[str]:
-    """The candidates (``candidate_accounts``) that two independent ties give to the operation.
+    """The candidates (``candidate_accounts``) that two of three independent ties give to the operation.
 
-    Tie 1, a selector of the operation written by the account. Tie 2, the person or the company: the
-    display name of a flagged account, a username of a flagged account's family, or the front's name
-    in the bio. A namesake has the username and nothing else, so it never passes; a username and a
-    display name are one tie, not two (both come from the person's name).
+    The selector: one of the operation's, written by the account. The person: the display name of a
+    flagged account, or a username of a flagged account's family. The company: the front's name in the
+    bio. A namesake has the username and nothing else, so it never passes; a username and a display
+    name are one tie, not two (both come from the person's name). An account confirmed without a selector
+    links no ad, so only the first rule matters for the links.
     """
     ours = operation_selectors(flagged, selectors, index)
     accounts = tables["accounts"]
@@ -288,7 +290,7 @@ def confirmed_accounts(tables: Mapping[str, pd.DataFrame], flagged: set[str], se
         selector = bool(selectors.get(row.ref, set()) & ours)
         person = plain_name(row.display_name) in names or username_family(row.username) in families
         company = bool(front) and front.casefold() in str(row.bio).casefold()
-        if selector and (person or company):
+        if selector + person + company >= 2:
             out.add(row.ref)
     return out
 

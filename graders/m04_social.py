@@ -131,8 +131,8 @@ def reference_solution(tables: Mapping[str, pd.DataFrame]) -> Findings:
        (the operation's posts: the flagged offers and the other offers sending people to those handles);
     4. every Chirp/Circle account with two independent ties (follows, friendships) to flagged accounts;
     5. the front: the company the flagged accounts name most often;
-    6. other platforms: a username match is a candidate; a selector of the operation together with the
-       person's name or the front's name confirms it;
+    6. other platforms: a username match is a candidate; two of three ties (a selector of the operation,
+       the person's name, the front's name) confirm it;
     7. links: each account of the operation → the ads that carry a selector it writes.
     """
     countries = dict(zip(tables["cities"]["slug"], tables["cities"]["country"], strict=True))

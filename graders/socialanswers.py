@@ -194,7 +194,8 @@ def feedback_front(t: TallyLike) -> list[str]:
     if t.found:
         return ["That is the agency the offers recruit for. Well done."]
     return ["Not quite. The front is a company, not a slogan or an account's display name: which company do the "
-            "flagged accounts' bios and offers name, and which company posts the same handle on WorkAbroad?"]
+            "flagged accounts' bios and offers name, and which company posts the same handle on WorkAbroad? "
+            "(Give its whole name as the bios write it: a part of the name earns only part of the point.)"]
 
 
 def account_ads_lines(answer: Any, salt: str, questions: Mapping[str, Any]) -> list[str]:
