@@ -114,6 +114,10 @@ def render_public(world: World, public_dir: Path) -> None:
         (photo_dir / name).write_bytes(data)
     (public_dir / "briefs.json").write_text(json.dumps(world.briefs, indent=2, ensure_ascii=False) + "\n",
                                             encoding="utf-8")
+    if world.finance is not None:  # what the banks, the app and the exchange answered to production orders
+        from synth.finance.productions import render_productions
+
+        render_productions(world, public_dir)
 
 
 def render_social(con: sqlite3.Connection, world: World) -> None:

@@ -129,8 +129,27 @@ def _texts(path: Path) -> Iterator[tuple[str, str, str]]:
                     yield f"{path.name}:{table}", " | ".join("" if v is None else str(v) for v in row), region
         finally:
             con.close()
-    elif path.suffix in {".json", ".txt", ".csv", ".html", ".md"}:
-        yield path.name, path.read_text(encoding="utf-8"), "ZZ"
+    elif path.suffix in {".json", ".txt", ".csv", ".html", ".md", ".jsonl", ".xlsx"}:
+        yield path.name, document_text(path), "ZZ"
+
+
+def document_text(path: Path) -> str:
+    """The text of a file as a reader sees it: every cell of a workbook (.xlsx, one line per row), a text
+    file in UTF-8 or, failing that, in the legacy Windows-1251 a bank production may use (docs/finance.md §9)."""
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return "\n".join(" | ".join("" if v is None else str(v) for v in row)
+                             for sheet in book.worksheets for row in sheet.iter_rows(values_only=True))
+        finally:
+            book.close()
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1251", errors="replace")
 
 
 PICTURE_METADATA = ("exif", "xmp", "comment", "icc_profile", "photoshop")

@@ -78,8 +78,9 @@ class Economy:
         self.business = np.flatnonzero(a.profile == P["business"])
         # Constants per account: pay, rent, who pays the wage, where the rent goes, how many relatives help.
         level = np.exp(rng.normal(0, 0.35, n)) * _level(a.country)
-        self.salary = np.round(2400_00 * level / _rate(a.currency) * 100 / 100).astype(np.int64)
-        self.rent = np.round(750_00 * level * rng.uniform(0.5, 0.9, n) / _rate(a.currency)).astype(np.int64)
+        # Euro cents / (euro cents per unit) = units of the account's currency; x 100 = its cents.
+        self.salary = np.round(2400_00 * level / _rate(a.currency) * 100).astype(np.int64)
+        self.rent = np.round(750_00 * level * rng.uniform(0.5, 0.9, n) / _rate(a.currency) * 100).astype(np.int64)
         self.rent = np.round(self.rent, -2).clip(1000)
         self.biweekly = rng.random(n) < 0.25
         self.employer = _pick_in(rng, self.employers, a.country)
