@@ -8,6 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.finance import bench_finance
+from bench.finance import report as finance_report
 from bench.generation import bench_generation
 from bench.generation import report as generation_report
 from bench.web import bench_pages
@@ -24,6 +26,7 @@ def machine() -> str:
 def main() -> int:
     print(f"OSINT Lab benchmarks on {machine()}\n")
     print(generation_report(bench_generation("default")))
+    print(finance_report(bench_finance("large")))  # issue #5: >= 10M ledger rows streamed (~30 s with the leak check)
     with tempfile.TemporaryDirectory() as tmp:
         from synth.generate import generate_world
 

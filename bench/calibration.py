@@ -1,6 +1,6 @@
-"""Calibration of modules 02, 03 and 04: the naive shortcut versus the taught method, per seed.
+"""Calibration of modules 02, 03, 04 and 07: the naive shortcut versus the taught method, per seed.
 
-Issues #3 and #4 set the bar: on the default world and two other seeds, the naive approach scores at most
+Issues #3, #4 and #5 set the bar: on the default world and two other seeds, the naive approach scores at most
 half of the hidden autograded points and the module's method at least 90 %. The tests assert it
 (tests/graders/test_m0*_calibration.py); this prints it, with module 04's points per question.
 """
@@ -35,6 +35,7 @@ def calibrate(seeds: tuple[int, ...] = SEEDS) -> list[str]:
                 lines.append(f"Module 03 calibration, seed {seed}: {label:13} {points:5.2f} / {total:g} "
                              f"({points / total:.0%})")
             lines += _module04(world, seed)
+            lines += _module07(world, seed)
         os.environ.pop("OSINTLAB_WORLD", None)
     return lines
 
@@ -55,5 +56,24 @@ def _module04(world: Path, seed: int) -> list[str]:
         points = m04.grade(findings, modules[m04.MODULE])
         detail = ", ".join(f"{q} {p:.2f}/{m04.POINTS[q]:g}" for q, p in points.items())
         lines.append(f"Module 04 calibration, seed {seed}: {label:13} {sum(points.values()):5.2f} / {total:g} "
+                     f"({sum(points.values()) / total:.0%}): {detail}")
+    return lines
+
+
+def _module07(world: Path, seed: int) -> list[str]:
+    """Module 07's taught method and the threshold rules on ``world`` (its productions): points per question."""
+    from graders import m07_money as m07
+
+    modules = json.loads((world / "key" / "answer_key.json").read_text(encoding="utf-8"))["modules"]
+    if m07.MODULE not in modules or not (world / "public" / "productions").exists():
+        return [f"Module 07 calibration, seed {seed}: the world has no productions"]
+    tables = m07.tables_from_public(world)
+    total = sum(m07.POINTS.values())
+    lines = []
+    for label, findings in (("taught method", m07.reference_solution(tables)),
+                            ("naive", m07.naive_solution(tables))):
+        points = m07.grade(findings, modules[m07.MODULE], tables["brief"]["eur_per_unit"])
+        detail = ", ".join(f"{q} {p:.2f}/{m07.POINTS[q]:g}" for q, p in points.items())
+        lines.append(f"Module 07 calibration, seed {seed}: {label:13} {sum(points.values()):5.2f} / {total:g} "
                      f"({sum(points.values()) / total:.0%}): {detail}")
     return lines

@@ -50,6 +50,33 @@ def canonical_name(value: object) -> str:
     return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
 
+_ACCOUNT_NUMBER = re.compile(r"^[A-Z]{2}\d{2}[A-Z]{4}\d{10}$")
+_HANDLE = re.compile(r"^~?[a-z0-9]+(?:\.[a-z0-9]+)+$")
+
+
+def canonical_account(value: object) -> str:
+    """An account number without spaces or dashes, upper-case ("zz00 thms 0123-4567 89" → "ZZ00THMS0123456789"),
+    or an app handle in lower case with its tilde ("~Olena.K93", "olena.k93" → "~olena.k93"); "" otherwise."""
+    text = str(value).strip()
+    compact = re.sub(r"[\s\-.]", "", text).upper()
+    if _ACCOUNT_NUMBER.match(compact):
+        return compact
+    handle = text.lower().removeprefix("@")
+    if _HANDLE.match(handle):
+        return handle if handle.startswith("~") else "~" + handle
+    return ""
+
+
+MONEY_STEP = 1.01  # self-check buckets of 1 %: an amount within 5 % of the truth is at most 5 buckets away
+
+
+def money_bucket(eur_cents: float) -> str:
+    """The 1 % bucket of a positive amount (for the self-check of a total given within a tolerance)."""
+    import math
+
+    return str(math.floor(math.log(max(float(eur_cents), 1.0)) / math.log(MONEY_STEP))) if eur_cents > 0 else "none"
+
+
 def item_hash(salt: str, question: str, canonical_item: str) -> str:
     """The salted hash the self-check compares; salted per world so hashes say nothing across worlds."""
     return hashlib.sha256(f"{salt}|{question}|{canonical_item}".encode()).hexdigest()[:20]

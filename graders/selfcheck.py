@@ -22,7 +22,7 @@ from typing import Any
 
 import requests
 
-from graders import answers, linkanswers, quickads, selectors, socialanswers
+from graders import answers, linkanswers, moneyanswers, quickads, selectors, socialanswers
 from graders.canon import item_hash
 from graders.quickads import PARSE_FIELDS, PublicAds, ad_url
 from graders.world import load_brief, load_public_db, load_selfcheck
@@ -30,6 +30,7 @@ from graders.world import load_brief, load_public_db, load_selfcheck
 M01 = "01-scraping-ad-sites"
 M03 = linkanswers.M03
 M04 = socialanswers.M04
+M07 = moneyanswers.M07
 
 
 @contextlib.contextmanager
@@ -138,10 +139,15 @@ QUESTIONS: dict[str, Question] = {
     f"{M04}/recruiter-accounts": Question(lambda a, _q: socialanswers.account_items(a),
                                           socialanswers.feedback_recruiter_accounts),
     f"{M04}/front": Question(lambda a, _q: socialanswers.front_items(a), socialanswers.feedback_front),
+    # Module 07: readers and wording live in graders.moneyanswers (shared with its hidden grader).
+    f"{M07}/flagged-accounts": Question(lambda a, _q: moneyanswers.account_items(a),
+                                        moneyanswers.feedback_flagged_accounts),
 }
 # Questions whose feedback needs more than a tally: (answer, salt, questions of selfcheck.json) -> lines.
 CUSTOM: dict[str, Callable[[Any, str, Mapping[str, Any]], list[str]]] = {
     f"{M04}/account-ads": socialanswers.account_ads_lines,  # the grader's precision and coverage
+    f"{M07}/organiser-total": moneyanswers.total_lines,  # within about 5 %
+    f"{M07}/typology-labels": moneyanswers.labels_lines,  # right labels per row
 }
 # Module 02: one table of contact selectors, self-checked per kind (graders/selectors.py reads it).
 QUESTIONS.update({selectors.QUESTION_IDS[kind]: Question(selectors.reader(kind), selectors.feedback(kind))

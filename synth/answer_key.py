@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graders.canon import canonical_ad_id, canonical_name, canonical_phone, item_hash
+from graders.canon import canonical_account, canonical_ad_id, canonical_name, canonical_phone, item_hash, money_bucket
 from synth.briefs import M04, M07
 from synth.finance.key import derive_finance, derive_module07
 from synth.places import CITY_BY_SLUG
@@ -148,6 +148,25 @@ def _members(world: World) -> dict[str, str]:
     return {p: o.operation_id for o in world.operations for p in (o.organiser, *o.controllers, *o.recruiters)}
 
 
+def _selfcheck07(key: dict[str, Any], m07: dict[str, Any]) -> dict[str, list[str]]:
+    """Module 07: flagged accounts as printed (compact), the organiser total's 1 % buckets within 5 %, and
+    every accepted "id|label" of the typology question (graders.moneyanswers reads answers the same way)."""
+    from synth.finance.schemes import format_account
+
+    accounts = key["finance"]["accounts"]
+    total = sum(v["eur_cents"] for v in m07["organiser_total"].values())
+    centre = int(money_bucket(total)) if total > 0 else None
+    return {
+        f"{M07}/flagged-accounts": sorted(canonical_account(format_account(accounts[str(i)]["number"])
+                                                            if accounts[str(i)]["kind"] != "app"
+                                                            else accounts[str(i)]["number"])
+                                          for i in m07["flagged_accounts"]),
+        f"{M07}/organiser-total": [str(b) for b in range(centre - 5, centre + 6)] if centre is not None else ["none"],
+        f"{M07}/typology-labels": sorted(f"{q}|{label}" for q, labels in m07.get("typology_questions", {}).items()
+                                         for label in labels),
+    }
+
+
 def derive_selfcheck(key: dict[str, Any], streams: Streams) -> dict[str, Any]:
     """Salted hashes of each set answer; the salt is drawn per world so hashes mean nothing elsewhere."""
     salt = f"{streams.get('selfcheck').getrandbits(128):032x}"
@@ -171,6 +190,8 @@ def derive_selfcheck(key: dict[str, Any], streams: Streams) -> dict[str, Any]:
             f"{M04}/account-ads": sorted(f"{a}|{i}" for a, items in m04["account_ads"].items() for i in items),
             f"{M04}/linked-accounts": sorted(m04["account_ads"]),
         }
+    if (m07 := key["modules"].get(M07)) is not None:
+        answers |= _selfcheck07(key, m07)
     return {
         "world_id": key["world_id"],
         "salt": salt,

@@ -56,30 +56,38 @@ def derive_briefs(streams: Streams, operations: list[Operation], ads: list[Ad],
     if social is not None and social.accounts:
         briefs[M04] = _brief04(streams, operations, social)
     if finance is not None and finance.accounts:
-        briefs[M07] = _brief07(operations, start, finance)
+        briefs[M07] = _brief07(operations, start, finance, streams.seed)
     return briefs
 
 
-def _brief07(operations: list[Operation], start: Ad, finance: Finance) -> dict:
+def _brief07(operations: list[Operation], start: Ad, finance: Finance, seed: int) -> dict:
     """Production orders served on what modules 03 and 04 found: the work phone behind the start ad, the front.
 
     No new draw: the phone is the one module 03's start ad was answered on, so module 07 continues that case.
+    The accounts are named as the productions print them (numbers in groups of four, app handles); the
+    typology question's rows (synth.finance.questions: illicit and benign look-alikes, shuffled) come along.
     """
+    from synth.finance import questions
     labour = next(o for o in operations if o.operation_id == LABOUR_OP)
     phone = start.contact_phone
     tied = sorted(a.account_id for a in finance.accounts if a.phone == phone and a.kind != "merchant")
     front = sorted(a.account_id for a in finance.accounts if a.role == "front")
     del labour  # named in the key only: the front's name is a module-04 answer, the phone a module-01/03 one
+    shown = [questions.printed_number(finance.account(i)) for i in tied + front]
     return {
-        "start_ad": f"quickads:{start.ad_id}", "start_accounts": tied + front,
+        "start_ad": f"quickads:{start.ad_id}", "start_accounts": tied + front, "start_numbers": shown,
+        "typology_labels": questions.labels(finance), "typology_questions": questions.public_rows(finance, seed),
+        "eur_per_unit": questions.eur_per_unit(),
         "text": (f"Production orders were served on the accounts registered to the phone of QuickAds ad {start.ad_id} "
-                 f"(module 03) and on the accounts of the agency the recruiters of module 04 work for: accounts "
-                 f"{', '.join(str(i) for i in tied + front)}. "
+                 f"(module 03) and on the accounts of the agency the recruiters of module 04 work for: "
+                 f"{', '.join(shown)}. "
                  f"The banks, the payment app Zapply and the exchange Coinbridge answered. Follow the money from those "
                  f"accounts: find the funnel accounts and the accounts that collect from them, who pays the women's "
                  f"hotels, tickets and ads, where the recruitment fees go, how much reaches the person at the top, and "
                  f"which LabCoin addresses belong together. Many honest customers look alike: sole traders bank cash, "
-                 f"students are sent money by many relatives, landlords collect many rents."),
+                 f"students are sent money by many relatives, landlords collect many rents. Finally, label each "
+                 f"statement row listed under typology_questions with a typology or \"benign\": some are the "
+                 f"operations' money, some are honest customers'."),
     }
 
 

@@ -93,7 +93,10 @@ class FinanceScale:
     the labour operation charges fees: with the operations' own accounts they set the illicit share, since
     illicit rows replace background rows of those accounts (synth.finance.plant). ``extra_customers`` are
     bank customers outside the world's population, generated only as a stream (``large``), in windows of
-    ``window_days`` days.
+    ``window_days`` days. Among them, ``extra_cells`` finance-only criminal cells (``labour_cells`` of them
+    labour operations, the rest rings; synth.finance.cells) set the stream's illicit share, and
+    ``crowd_ad_payers`` of them pay ad fees for their own listings (the benign look-alike of the cells' ad fees).
+    The classroom presets' share (~1 % in ``default``) is set by ``mules`` and ``recruits`` (docs/finance.md §7).
     """
 
     activity: float = 0.2
@@ -103,6 +106,9 @@ class FinanceScale:
     market_buyers: int = 12
     extra_customers: int = 0
     window_days: int = 10
+    extra_cells: int = 0
+    labour_cells: float = 0.3
+    crowd_ad_payers: float = 0.01
 
 
 @dataclass(frozen=True)
@@ -164,9 +170,11 @@ PRESETS: dict[str, Preset] = {
         ads_per_travel_agent=(4, 9), ads_per_recruiter=(14, 22),
     ),
 }
-# ``large``: the default world, plus a bank customer base streamed to disk (>= 10M rows, ~0.1 % illicit).
+# ``large``: the default world, plus a bank customer base streamed to disk (>= 10M rows) in which extra
+# criminal cells bring the illicit share to ~0.1 % (docs/finance.md §7).
 PRESETS["large"] = replace(PRESETS["default"], name="large",
-                           finance=FinanceScale(activity=0.2, mules=40, recruits=40, extra_customers=330_000))
+                           finance=FinanceScale(activity=0.2, mules=40, recruits=40, extra_customers=330_000,
+                                                extra_cells=48))
 
 
 class ConfigError(ValueError):

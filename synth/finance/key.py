@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from synth.finance import questions
 from synth.finance.institutions import CURRENCIES, EUR_CENTS_PER_UNIT
 from synth.finance.model import Finance
 
@@ -102,6 +103,7 @@ def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[st
     return {
         "start_accounts": brief.get("start_accounts", []),
         "flagged_accounts": flagged_accounts(finance),
+        "flagged_printed": [questions.printed_number(finance.account(i)) for i in flagged_accounts(finance)],
         "victim_accounts": sorted(a.account_id for a in finance.accounts
                                   if not a.role and used.get(a.account_id) and a.kind != "merchant"),
         "organiser_total": section["organiser_totals"],
@@ -109,4 +111,5 @@ def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[st
                                  "txn_ids": section["flows"][str(f)]["txn_ids"]} for f in sample},
         "wallet_clusters": clusters,
         "typologies": sorted({v["typology"] for v in section["flows"].values() if v["typology"]}),
+        "typology_questions": questions.answers(finance, seed),
     }

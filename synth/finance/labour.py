@@ -37,15 +37,18 @@ def choose_recruits(rng: random.Random, people: list[Person], ads: list[Ad], cou
 
 class LabourPlanter:
     def __init__(self, rng: random.Random, planter: Planter, accounts: list[FinAccount], epoch: datetime,
-                 end: datetime) -> None:
+                 end: datetime, operation: str = LABOUR_OP, crypto: bool = True) -> None:
+        """``operation`` names the operation whose accounts and flows these are (the large preset's extra cells
+        reuse this planter, synth.finance.cells); ``crypto=False`` turns LabCoin fees into wires."""
         self.rng, self.p, self.epoch, self.end = rng, planter, epoch, end
+        self.op, self.crypto = operation, crypto
         self.accounts = {a.account_id: a for a in accounts}
         self.of_holder: dict[str, list[int]] = defaultdict(list)
         self.by_role: dict[str, list[int]] = defaultdict(list)
         self.merchants: dict[tuple[str, str | None], list[int]] = defaultdict(list)
         for a in accounts:
             self.of_holder[a.holder].append(a.account_id)
-            if a.operation == LABOUR_OP and a.role:
+            if a.operation == self.op and a.role:
                 self.by_role[a.role].append(a.account_id)
             if a.kind == "merchant":
                 self.merchants[(a.profile, a.city)].append(a.account_id)
@@ -78,8 +81,8 @@ class LabourPlanter:
         apps = self.own(person, "app")
         recruiter_app = [a for a in self.by_role["recruiter"]
                          if self.accounts[a].kind == "app" and self.accounts[a].holder == ad.poster]
-        if way == "crypto":
-            flow = self.p.flow(LABOUR_OP, "recruitment_fees", f"recruitment fee in LabCoin after ad {ad.ad_id}")
+        if way == "crypto" and self.crypto:
+            flow = self.p.flow(self.op, "recruitment_fees", f"recruitment fee in LabCoin after ad {ad.ad_id}")
             self.crypto_fees.append((person, ad.poster, when, cents, flow))
             return
         if way == "app" and apps and recruiter_app:
@@ -93,7 +96,7 @@ class LabourPlanter:
         self.p.at(self.ts(when))
         if payer is None or payee is None or not (self.p.has_room(payer, "debit") and self.p.has_room(payee, "credit")):
             return
-        flow = self.p.flow(LABOUR_OP, "recruitment_fees", f"recruitment fee after ad {ad.ad_id}")
+        flow = self.p.flow(self.op, "recruitment_fees", f"recruitment fee after ad {ad.ad_id}")
         self.p.add(self.ts(when), channel, payer, payee, cents, desc, flow)
 
     def debts(self, person: str, start: datetime, front: list[int]) -> None:
@@ -107,7 +110,7 @@ class LabourPlanter:
             payee = self.p.pick(front, credit=1)
             if payer is None or payee is None:
                 return
-            flow = self.p.flow(LABOUR_OP, "recruitment_fees" if self.rng.random() < 0.7 else None,
+            flow = self.p.flow(self.op, "recruitment_fees" if self.rng.random() < 0.7 else None,
                                "debt repayment to the front")
             self.p.add(self.ts(t), "transfer", payer, payee, price(180, "DE", self.rng, 0.4), "LOAN REPAYMENT", flow)
             t += timedelta(days=self.rng.randint(26, 34))
@@ -119,7 +122,7 @@ class LabourPlanter:
         carriers = self.merchants[("transport", None)]
         if payer is None or not carriers:
             return
-        flow = self.p.flow(LABOUR_OP, "transport_one_payer", f"coach tickets for {len(group)} workers")
+        flow = self.p.flow(self.op, "transport_one_payer", f"coach tickets for {len(group)} workers")
         carrier = self.rng.choice(carriers)
         self.p.add(self.ts(max(day, self.epoch + timedelta(hours=9))), "card", payer, carrier,
                    price(75, "DE", self.rng, 0.2) * len(group), self.accounts[carrier].holder_name.upper(), flow)
@@ -150,7 +153,7 @@ class LabourPlanter:
         payer = self.p.pick(front, debit=1)
         if payer is None:
             return
-        flow = self.p.flow(LABOUR_OP, "no_payroll", "cash withdrawn instead of wages")
+        flow = self.p.flow(self.op, "no_payroll", "cash withdrawn instead of wages")
         when = at_local(country, t, self.rng.randint(9, 16), self.rng.randrange(60))
         self.p.add(self.ts(when), "cash_withdrawal", payer, -1, price(3500, country, self.rng, 0.3), "CASH WITHDRAWAL",
                    flow, city=self.accounts[payer].city)
@@ -161,4 +164,4 @@ class LabourPlanter:
         payer, payee = self.p.pick(payers, debit=1), self.p.pick(payees, credit=1)
         if payer is None or payee is None:
             return
-        self.p.add(self.ts(when), channel, payer, payee, cents, desc, self.p.flow(LABOUR_OP, typology, note))
+        self.p.add(self.ts(when), channel, payer, payee, cents, desc, self.p.flow(self.op, typology, note))

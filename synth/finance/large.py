@@ -7,10 +7,20 @@ whole set, so an id says nothing about whether an account belongs to the world o
 is cut into windows of ``window_days``; each window's rows (the world's and the crowd's) are sorted by time
 with a shuffled tie-break and numbered on from the previous window, then written as one Parquet part and
 dropped: peak memory is one window, not the ledger. Labels (txn id → flow) go to ``key/ledger_labels.parquet``.
+
+Among the extra customers, ``extra_cells`` finance-only criminal cells are planted (synth.finance.cells) with
+the default operations' no-leak rules, and ``crowd_ad_payers`` of them pay ad fees for their own listings.
+The cells' rows are made before the stream starts (a few thousand accounts' background, in the stream's own
+windows) and inserted window by window like the world's rows. ``key/ledger_flows.parquet`` describes every
+labelled flow (the world's and the cells'), ``key/ledger_summary.json`` the cells, their accounts (ledger
+ids), the flagged accounts and the illicit share.
 """
 
 from __future__ import annotations
 
+import copy
+import json
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -21,10 +31,14 @@ from synth.config import get_preset
 from synth.finance.accounts import PROFILES
 from synth.finance.background import AccountArrays, Economy, P, build_calendar
 from synth.finance.build import account_arrays, nprng
+from synth.finance.cells import Cell, choose_cells, crowd_ad_fees, plant_cells
 from synth.finance.columns import CITY_COUNTRY, CURRENCY_INDEX, Texts, concat, offsets, take
 from synth.finance.institutions import BANK_OF_COUNTRY, BY_SLUG, CHANNELS, CURRENCIES
+from synth.finance.key import flagged_accounts
+from synth.finance.model import Flow
 from synth.finance.schemes import account_numbers
 from synth.places import CITIES
+from synth.streams import Streams
 from synth.world import World
 
 
@@ -62,18 +76,23 @@ def stream_large_ledger(world: World, directory: Path) -> int:
         [("SALARY " if a.kind == "business" else "") + a.holder_name.upper() for a in finance.accounts])})
     n_world = len(finance.accounts)
     crowd, banks, _ = _crowd(nprng(seed, "finance-large-crowd"), scale.extra_customers, n_world + 1)
+    cells = choose_cells(Streams(seed).get("finance-large-cells"), preset, world.epoch, crowd, banks, n_world + 1)
+    in_cell = np.zeros(n_world + scale.extra_customers, dtype=bool)
+    in_cell[[a.account_id - 1 for c in cells for a in c.accounts]] = True
     joined = _join(mine, crowd)
-    active = np.concatenate([np.zeros(n_world, dtype=bool), np.ones(scale.extra_customers, dtype=bool)])
+    active = np.concatenate([np.zeros(n_world, dtype=bool), np.ones(scale.extra_customers, dtype=bool)]) & ~in_cell
     offs = offsets(world.epoch, preset.days + 2)
     economy = Economy(joined, texts, nprng(seed, "finance-large-economy"), scale.activity, offs, active)
     calendar = build_calendar(world.epoch, preset.days)
+    fixed, flows = _cells_rows(world, cells, economy, in_cell, crowd, n_world, texts, calendar, offs)
+    fixed = concat([finance.ledger.columns, fixed])
     # One shuffle of every account: new id of old id i is remap[i].
     remap = np.concatenate([[-1], nprng(seed, "finance-large-ids").permutation(len(joined.ids)) + 1]).astype(np.int64)
     out, key = directory / "public" / "ledger", directory / "key"
     out.mkdir(parents=True, exist_ok=True)
     key.mkdir(parents=True, exist_ok=True)
     _write_accounts(out / "accounts.parquet", finance, banks, remap, nprng(seed, "finance-large-numbers"), n_world)
-    world_rows = finance.ledger.columns
+    world_rows = fixed  # the world's rows, the cells' rows and the crowd's ad fees, inserted window by window
     next_id, labels, total = 1, [], 0
     for part, d0 in enumerate(range(0, preset.days, scale.window_days)):
         d1 = min(preset.days, d0 + scale.window_days)
@@ -92,12 +111,78 @@ def stream_large_ledger(world: World, directory: Path) -> int:
         labels.append((rows["txn_id"][illicit], rows["flow"][illicit]))
         total += len(order)
     ids = np.concatenate([x for x, _ in labels])
-    flows = np.concatenate([y for _, y in labels])
-    pq.write_table(pa.table({"txn_id": ids, "flow": flows}),
+    labelled = np.concatenate([y for _, y in labels])
+    pq.write_table(pa.table({"txn_id": ids, "flow": labelled}),
                    key / "ledger_labels.parquet", compression="zstd")
+    _write_key(key, world, cells, flows, fixed, remap, labelled, total)
     pq.write_table(pa.table({"world_account_id": np.arange(1, n_world + 1), "ledger_account_id": remap[1:n_world + 1]}),
                    key / "ledger_account_ids.parquet", compression="zstd")
     return total
+
+
+def _cells_rows(world: World, cells: list[Cell], economy: Economy, in_cell: np.ndarray, crowd: AccountArrays,
+                n_world: int, texts: Texts, calendar, offs: np.ndarray) -> tuple[dict[str, np.ndarray], list[Flow]]:
+    """The cells' accounts' background (same economy, same windows), their planted flows, the crowd's ad fees."""
+    preset = get_preset(world.preset)
+    scale, seed, days = preset.finance, world.seed, preset.days
+    merchants = [a for a in world.finance.accounts if a.kind == "merchant"]
+    rows, flows = concat([]), []
+    if cells:
+        own = copy.copy(economy)  # same accounts and constants; draws only the cells' accounts' own rows
+        own.active = in_cell
+        parts = []
+        for part, d0 in enumerate(range(0, days, scale.window_days)):
+            d1 = min(days, d0 + scale.window_days)
+            got = own.window(nprng(seed, f"finance-large-cells-window-{part}"), d0, d1, calendar)
+            parts.append(take(got, np.flatnonzero((got["ts"] >= d0 * 86400) & (got["ts"] < d1 * 86400))))
+        streams = Streams(seed)
+        rows, flows = plant_cells(streams.get, lambda name: nprng(seed, name), cells, merchants, concat(parts), texts,
+                                  world.epoch, days, len(world.finance.flows) + 1)
+    site = next(a for a in merchants if a.holder == "merchant:quickads")
+    fees = crowd_ad_fees(nprng(seed, "finance-large-ad-fees"), crowd, n_world + 1, scale.crowd_ad_payers, site, days,
+                         offs, texts)
+    return concat([rows, fees]), flows
+
+
+def _write_key(key: Path, world: World, cells: list[Cell], cell_flows: list[Flow], fixed: dict[str, np.ndarray],
+               remap: np.ndarray, labelled: np.ndarray, total: int) -> None:
+    """key/ledger_flows.parquet (every labelled flow) and key/ledger_summary.json (cells, flagged accounts)."""
+    flows = {f.flow_id: f for f in (*world.finance.flows, *cell_flows)}
+    per_flow = Counter(labelled.tolist())
+    ids = sorted(per_flow)
+    pq.write_table(pa.table({
+        "flow": pa.array(ids, pa.int32()), "operation": [flows[f].operation for f in ids],
+        "typology": pa.array([flows[f].typology for f in ids], pa.string()), "note": [flows[f].note for f in ids],
+        "rows": pa.array([per_flow[f] for f in ids], pa.int32())}), key / "ledger_flows.parquet", compression="zstd")
+    illicit = fixed["flow"] >= 0
+    used = Counter(fixed["debit"][illicit].tolist()) + Counter(fixed["credit"][illicit].tolist())
+    flagged = [int(remap[a]) for a in flagged_accounts(world.finance)]
+    victims = []
+    by_op: dict[str, Counter] = defaultdict(Counter)
+    for f in ids:
+        by_op[flows[f].operation][flows[f].typology or "untyped"] += per_flow[f]
+    summary_cells = {}
+    for cell in cells:
+        accounts = {}
+        for a in cell.accounts:
+            ledger_id = int(remap[a.account_id])
+            accounts[str(ledger_id)] = {"holder": a.holder, "role": a.role or "recruit",
+                                        "illicit_rows": used[a.account_id]}
+            if used[a.account_id]:
+                (flagged if a.role else victims).append(ledger_id)
+        o = cell.operation
+        summary_cells[cell.op] = {"kind": o.kind, "cities": list(o.cities), "organiser": o.organiser,
+                                  "accounts": accounts, "illicit_rows": sum(by_op[cell.op].values()),
+                                  "typologies": dict(sorted(by_op[cell.op].items()))}
+    summary = {
+        "rows": total, "illicit_rows": int(len(labelled)), "illicit_share": round(len(labelled) / max(1, total), 6),
+        "world_illicit_rows": sum(n for op, c in by_op.items() for n in c.values() if op not in summary_cells),
+        "cells_illicit_rows": sum(c["illicit_rows"] for c in summary_cells.values()),
+        "typologies": dict(sorted(sum(by_op.values(), Counter()).items())),
+        "flagged_accounts": sorted(flagged), "victim_accounts": sorted(victims), "cells": summary_cells,
+    }
+    (key / "ledger_summary.json").write_text(json.dumps(summary, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
 
 
 def _table(rows: dict[str, np.ndarray], texts: Texts, world: World) -> pa.Table:

@@ -28,8 +28,15 @@ class Planter:
     """Collects illicit rows and flows; tracks the capacity left in every account."""
 
     def __init__(self, rng: random.Random, accounts: list[FinAccount], background: dict[str, np.ndarray],
-                 texts, epoch: datetime, targets: set[int]) -> None:
-        self.rng, self.texts, self.epoch = rng, texts, epoch
+                 texts, epoch: datetime, targets: set[int], rounding: np.random.Generator | None = None,
+                 strict: bool = False) -> None:
+        """Capacity is FILL of an account's replaceable rows per direction and month, rounded down; with
+        ``rounding`` (the large preset's cells) rounded at random instead (up with probability equal to the
+        fraction), so that an account with one row a month is not always left out: which accounts an
+        operation can use then depends less on how busy they are (a degree bias; synth.finance.cells).
+        ``strict`` drops a row whose own time (not only the time of its event, ``at``) falls outside a target's
+        benign span: a ride or a purchase later in a stay could otherwise come after the account's last row."""
+        self.rng, self.texts, self.epoch, self.strict = rng, texts, epoch, strict
         self.accounts = {a.account_id: a for a in accounts}
         self.rows: list[tuple] = []
         self.flows: list[Flow] = []
@@ -44,7 +51,12 @@ class Planter:
             counts: dict[tuple[int, int], int] = {}
             for key in keys:
                 counts[key] = counts.get(key, 0) + 1
-            self.left[side] = {k: int(n * FILL) for k, n in counts.items()}
+            if rounding is None:
+                self.left[side] = {k: int(n * FILL) for k, n in counts.items()}
+            else:
+                keys = sorted(counts)
+                up = rounding.random(len(keys))
+                self.left[side] = {k: int(counts[k] * FILL + u) for k, u in zip(keys, up.tolist(), strict=True)}
         # No target may act before its first or after its last background row (its activity span stays).
         self.span: dict[int, tuple[int, int]] = {}
         for account in sorted(targets):
@@ -102,6 +114,9 @@ class Planter:
             city: str | None = None, amount: int | None = None) -> None:
         """One illicit row; the amount is given in euro cents (converted at the payer's price level) or in
         the debit account's own cents (``amount``)."""
+        if self.strict and any(acc in self.targets and not self.span[acc][0] < ts < self.span[acc][1]
+                               for acc in (debit, credit)):
+            return
         for side, acc in (("debit", debit), ("credit", credit)):
             if acc in self.targets:
                 key = (acc, ts // BUCKET)
@@ -109,8 +124,8 @@ class Planter:
                 self.used[side][key] = self.used[side].get(key, 0) + 1
         payer = self.accounts.get(debit) or self.accounts[credit]
         cur_d = CURRENCY_INDEX[payer.currency]
-        if amount is None:
-            amount = int(round(eur_cents / RATE[cur_d]))
+        if amount is None:  # RATE is euro cents per *unit*: cents of the payer's currency = eur_cents * 100 / RATE
+            amount = int(round(eur_cents * 100 / RATE[cur_d]))
         cur_c = CURRENCY_INDEX[self.accounts[credit].currency] if credit > 0 else cur_d
         self.rows.append((ts, CHANNEL_CODE[channel], debit, credit, amount, cur_d, cur_c, city, desc, flow))
 

@@ -42,12 +42,15 @@ def victim_stays(ads: list[Ad], ring: Operation) -> list[Stay]:
 
 class RingPlanter:
     def __init__(self, rng: random.Random, planter: Planter, accounts: list[FinAccount], epoch: datetime,
-                 end: datetime) -> None:
+                 end: datetime, operation: str = SEX_OP, crypto: bool = True) -> None:
+        """``operation`` names the ring whose accounts and flows these are (the large preset's extra cells
+        reuse this planter, synth.finance.cells); ``crypto=False`` pays every ad fee by card."""
         self.rng, self.p, self.epoch, self.end = rng, planter, epoch, end
+        self.op, self.crypto = operation, crypto
         self.by_role: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.merchants: dict[tuple[str, str | None], list[int]] = defaultdict(list)
         for a in accounts:
-            if a.operation == SEX_OP and a.role:
+            if a.operation == self.op and a.role:
                 self.by_role[(a.role, a.holder)].append(a.account_id)
                 self.by_role[(a.role, "*")].append(a.account_id)
             if a.kind == "merchant":
@@ -77,7 +80,7 @@ class RingPlanter:
         controller_of = {v: s[4][0].poster for s in stays for v in [s[0]]}
         profiles = defaultdict(list)
         for x in listings:
-            if x.site == "companions" and x.operation == SEX_OP:
+            if x.site == "companions" and x.operation == self.op:
                 profiles[(x.advertised, x.city)].append(x)
         previous: dict[str, str] = {}
         booked: dict[tuple[str, str, str], int] = {}  # (controller, city, arrival day) -> flow
@@ -114,8 +117,8 @@ class RingPlanter:
         when = posted - timedelta(minutes=self.rng.randint(2, 40))
         cents = eur * 100 * self.rng.uniform(0.9, 1.1)
         note = f"{site} fee for an ad posted {posted:%Y-%m-%d %H:%M}"
-        if site == "quickads" and self.rng.random() < 0.2:
-            self.crypto_fees.append((controller, when, cents, self.p.flow(SEX_OP, "ad_fees", note + " (crypto)")))
+        if site == "quickads" and self.rng.random() < 0.2 and self.crypto:
+            self.crypto_fees.append((controller, when, cents, self.p.flow(self.op, "ad_fees", note + " (crypto)")))
             return
         self.p.at(self.ts(when))
         payer = self.p.pick(self.instruments(controller), debit=1)
@@ -123,7 +126,7 @@ class RingPlanter:
             return
         if self.accounts[payer].kind == "prepaid" and self.rng.random() < 0.5:
             self.load_prepaid(payer, when - timedelta(hours=self.rng.randint(2, 30)), country)
-        flow = self.p.flow(SEX_OP, "ad_fees", note)
+        flow = self.p.flow(self.op, "ad_fees", note)
         self.p.add(self.ts(when), "card", payer, self.p_site(site), cents,
                    f"{site.upper()} {'TOP AD' if eur > 10 else 'BUMP'}", flow)
 
@@ -134,7 +137,7 @@ class RingPlanter:
         self.p.at(self.ts(when))
         if not self.p.has_room(card, "credit"):
             return
-        flow = self.p.flow(SEX_OP, "prepaid_cards", "cash load of a prepaid card")
+        flow = self.p.flow(self.op, "prepaid_cards", "cash load of a prepaid card")
         city = self.rng.choice([c for c in CITY_BY_SLUG.values() if c.country == country]).slug
         self.p.add(self.ts(when), "prepaid_load", -1, card, price(150, "DE", self.rng, 0.4), "LOADUP CASH LOAD",
                    flow, city=city)
@@ -148,7 +151,8 @@ class RingPlanter:
         if payer is None:
             return flow or 0
         if flow is None:
-            flow = self.p.flow(SEX_OP, "lodging_one_payer", f"hotel in {city} from {arrival:%Y-%m-%d}, {nights} nights")
+            flow = self.p.flow(self.op, "lodging_one_payer",
+                               f"hotel in {city} from {arrival:%Y-%m-%d}, {nights} nights")
         hour = self.rng.choice([22, 23, 0, 1])
         when = at_local(country, arrival + timedelta(days=1 if hour < 5 else 0), hour, self.rng.randrange(60))
         hotel = self.merchant("hotel", city)
@@ -159,7 +163,7 @@ class RingPlanter:
             ride_when = at_local(country, ride_day, self.rng.choice([22, 23, 0, 1, 2]), self.rng.randrange(60))
             payer = self.p.pick(self.instruments(controller), debit=1)
             if payer is not None:
-                rflow = self.p.flow(SEX_OP, "transport_one_payer", f"late ride in {city}")
+                rflow = self.p.flow(self.op, "transport_one_payer", f"late ride in {city}")
                 ride = self.merchant("ride", city)
                 self.p.add(self.ts(ride_when), "card", payer, ride, price(18, country, self.rng, 0.5),
                            self.accounts[ride].holder_name.upper(), rflow, city=city)
@@ -178,7 +182,7 @@ class RingPlanter:
             shop = self.merchant(kind, city)
             when = at_local(country, first + timedelta(days=self.rng.randrange(days)), self.rng.randint(10, 22),
                             self.rng.randrange(60))
-            flow = self.p.flow(SEX_OP, "living_costs_one_payer" if self.rng.random() < 0.8 else None,
+            flow = self.p.flow(self.op, "living_costs_one_payer" if self.rng.random() < 0.8 else None,
                                f"{kind} in {city} during a stay")
             self.p.add(self.ts(when), "card", payer, shop, price({"grocery": 60, "shopping": 90}.get(kind, 45), country,
                                                                     self.rng, 0.4),
@@ -189,7 +193,7 @@ class RingPlanter:
         payer = self.p.pick(self.instruments(controller), debit=1)
         if payer is None:
             return
-        flow = self.p.flow(SEX_OP, "transport_one_payer", f"ticket {origin} to {city}")
+        flow = self.p.flow(self.op, "transport_one_payer", f"ticket {origin} to {city}")
         carrier = self.rng.choice(self.merchants[("transport", None)])
         when = at_local(CITY_BY_SLUG[origin].country, arrival - timedelta(days=1), self.rng.randint(19, 23),
                         self.rng.randrange(60))
@@ -213,7 +217,7 @@ class RingPlanter:
             currency = self.accounts[funnel].currency
             structured = self.rng.random() < 0.2
             typology = "structuring" if structured else "funnel_account"
-            flow = self.p.flow(SEX_OP, typology, f"earnings of {victim} in {city} paid in")
+            flow = self.p.flow(self.op, typology, f"earnings of {victim} in {city} paid in")
             if structured:
                 amount = int(CASH_THRESHOLD[currency] * 100 * self.rng.uniform(0.9, 0.995)) // 1000 * 1000
             else:
@@ -229,7 +233,7 @@ class RingPlanter:
                 self.p.add(self.ts(later), "cash_withdrawal", funnel, -1, None, "CASH WITHDRAWAL", flow,
                            city=out_city, amount=int(amount * self.rng.uniform(0.9, 1.0)) // 1000 * 1000)
             else:
-                fan = self.p.flow(SEX_OP, "fan_in" if self.rng.random() < 0.75 else None,
+                fan = self.p.flow(self.op, "fan_in" if self.rng.random() < 0.75 else None,
                                   f"collection from a funnel account in {city}")
                 self.p.add(self.ts(later), "transfer", funnel, collector, None, "TRANSFER", fan,
                            amount=int(amount * self.rng.uniform(0.85, 1.0)))
@@ -246,7 +250,7 @@ class RingPlanter:
                 if sender is None or receiver is None or self.accounts[sender].kind not in ("personal", "app"):
                     continue
                 typology = self.rng.choice(["wire_to_origin", "wire_to_origin", "structuring", None])
-                flow = self.p.flow(SEX_OP, typology, "proceeds sent to the organiser's country")
+                flow = self.p.flow(self.op, typology, "proceeds sent to the organiser's country")
                 eur = WIRE_THRESHOLD_EUR * 100 * self.rng.uniform(0.6, 0.97)
                 when = t + timedelta(hours=self.rng.randint(8, 60))
                 self.p.add(self.ts(when), "wire", sender, receiver, eur, self.rng.choice(
