@@ -40,7 +40,9 @@ def free_port() -> int:
 KINDS = {"quickads": "QuickAds pages", "api": "Companions JSON API", "images": "Seekr image search API",
          "chirp": "Chirp profile and post pages", "chirp-api": "Chirp JSON API (keyed)",
          "circle": "Circle profile, group and post pages", "light": "light-platform profile pages",
-         "username": "Seekr username lookups (half missing names)"}
+         "username": "Seekr username lookups (half missing names)",
+         "explorer": "LabCoin Explorer pages (transactions, addresses)",
+         "explorer-api": "LabCoin Explorer JSON API (tx, address, its transactions)"}
 
 OK = (200, 400)  # what the first kinds have always accepted
 API_KEY = re.compile(r'<code class="api-key">([^<]+)</code>')
@@ -115,6 +117,16 @@ def choosers(con: sqlite3.Connection, kind: str) -> tuple[Chooser, dict]:
         # A missing name is an ordinary answer (200, found 0), not an error: only other statuses count.
         return _one_of(lambda rng: (f"/search/api/v1/username?u={quote(rng.choice(names))}", (200,)),
                        lambda rng: (f"/search/api/v1/username?u={_missing_names(rng, known)}", (200,))), setup
+    if kind in ("explorer", "explorer-api"):
+        txids = [r[0] for r in con.execute("SELECT txid FROM chain_txs")]
+        addresses = [r[0] for r in con.execute("SELECT DISTINCT address FROM chain_outputs")]
+        if kind == "explorer":
+            return _one_of(lambda rng: (f"/explorer/tx/{rng.choice(txids)}", (200,)),
+                           lambda rng: (f"/explorer/address/{rng.choice(addresses)}", (200,))), setup
+        api = "/explorer/api"
+        return _one_of(lambda rng: (f"{api}/tx/{rng.choice(txids)}", (200,)),
+                       lambda rng: (f"{api}/address/{rng.choice(addresses)}", (200,)),
+                       lambda rng: (f"{api}/address/{rng.choice(addresses)}/txs", (200,))), setup
     raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
 
 

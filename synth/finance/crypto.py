@@ -130,8 +130,8 @@ class Chain:
         inputs = [u for u in w.utxos if u[2] in deposits]
         if len(inputs) >= 1:
             total = sum(u[3] for u in inputs)
-            if total > 5000:
-                self.send(self.exchange, [(self.address(self.exchange), total - 3000)], when, BENIGN,
+            if total > 10000:  # keep back the largest fee ``send`` may draw (5,000), so a sweep never fails
+                self.send(self.exchange, [(self.address(self.exchange), total - 5000)], when, BENIGN,
                           inputs=inputs, change=False)
 
     def frozen(self) -> tuple[tuple[Wallet, ...], tuple[ChainTx, ...]]:

@@ -23,6 +23,8 @@ CREATE INDEX chain_txs_time ON chain_txs (time);
 CREATE TABLE chain_inputs (txid TEXT NOT NULL, vin INTEGER NOT NULL, prev_txid TEXT NOT NULL,
   prev_vout INTEGER NOT NULL, address TEXT NOT NULL, value_sats INTEGER NOT NULL, PRIMARY KEY (txid, vin));
 CREATE INDEX chain_inputs_address ON chain_inputs (address);
+CREATE INDEX chain_inputs_prev ON chain_inputs (prev_txid, prev_vout);
+CREATE INDEX chain_txs_block ON chain_txs (block);
 CREATE TABLE chain_outputs (txid TEXT NOT NULL, vout INTEGER NOT NULL, address TEXT NOT NULL,
   value_sats INTEGER NOT NULL, PRIMARY KEY (txid, vout));
 CREATE INDEX chain_outputs_address ON chain_outputs (address);

@@ -19,18 +19,18 @@ from flask import Blueprint, Flask, Response, abort, current_app, jsonify, rende
 from werkzeug.exceptions import HTTPException
 
 from synth.platforms import CHIRP, CIRCLE, LIGHT_BY_SLUG
-from synth.web import chirp, circle, companions, jobboard, light, quickads, search
+from synth.web import chirp, circle, companions, explorer, jobboard, light, quickads, search
 from synth.web.context import SiteSpec, close_db, content_security_policy, lab_world, robots_lines
 from synth.web.pace import BURST, POLITE_REQUEST_RATE, RATE_LIMIT
 from synth.web.ratelimit import TokenBucketLimiter
-from synth.web.world import SOCIAL_TABLES, World, load_world
+from synth.web.world import EXPLORER, SITE_TABLES, SOCIAL_TABLES, World, load_world
 
 log = logging.getLogger(__name__)
 
 # slug in the `sites` table -> module with `bp` (a Blueprint) and `ROBOTS_DISALLOW`.
 SITE_MODULES: dict[str, ModuleType] = {
     "quickads": quickads, "companions": companions, "jobboard": jobboard, "search": search,
-    CHIRP: chirp, CIRCLE: circle,
+    CHIRP: chirp, CIRCLE: circle, EXPLORER: explorer,
 }
 # Every site the app can mount: the modules above and the light platforms.
 SITE_SPECS: dict[str, SiteSpec] = {**{slug: SiteSpec.of(m) for slug, m in SITE_MODULES.items()}, **light.SPECS}
@@ -91,7 +91,7 @@ def create_app(world_dir: Path, *, rate_limit: float | None = RATE_LIMIT, burst:
 
 def can_mount(world: World, slug: str) -> bool:
     """Whether this app can serve site ``slug`` of ``world``: a site it knows, and the world has its tables."""
-    return slug in SITE_SPECS and world.has_tables(*SOCIAL_TABLES.get(slug, ()))
+    return slug in SITE_SPECS and world.has_tables(*SITE_TABLES.get(slug, ()))
 
 
 def _refuse_dot_segments() -> None:

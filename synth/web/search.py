@@ -29,6 +29,7 @@ from flask.blueprints import BlueprintSetupState
 
 from synth.platforms import ALL_PLATFORMS
 from synth.web.context import db, lab_world, robots_lines
+from synth.web.explorerinput import ledger_mentions
 from synth.web.imageitems import Item, describe
 from synth.web.imagesearch import MAX_DISTANCE, image_index
 from synth.web.pages import page_window, parse_page
@@ -37,6 +38,7 @@ from synth.web.searchindex import SearchIndex
 from synth.web.textnorm import parse_query
 from synth.web.usernames import check_username, parse_username
 from synth.web.wmn import KNOWN_PER_SITE, PROFILE_RULES, wmn_data
+from synth.web.world import EXPLORER
 
 bp = Blueprint("search", __name__, url_prefix="/search")
 
@@ -84,8 +86,10 @@ def results() -> str:
     pages = max(1, math.ceil(total / PER_PAGE))
     if page > pages:
         abort(404, f"There are only {pages} page{'s' if pages != 1 else ''} of results; page {page} does not exist.")
+    # A wallet address or transaction id in the query (copied from an ad, say) also leads to the explorer.
+    ledger = ledger_mentions(q) if page == 1 and EXPLORER in current_app.extensions["osintlab.mounted"] else []
     return render_template(
-        "search/results.html", q=q, query=query, hits=hits, total=total, page=page, pages=pages,
+        "search/results.html", q=q, query=query, hits=hits, total=total, page=page, pages=pages, ledger=ledger,
         window=page_window(page, pages), first=(page - 1) * PER_PAGE + 1, sites=sites, result_url=result_url,
         page_url=lambda n: url_for("search.results", q=q, page=n if n > 1 else None))
 

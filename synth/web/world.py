@@ -43,6 +43,17 @@ SOCIAL_SITES: dict[str, Site] = {
     CIRCLE: Site(CIRCLE, "circle.example", "Circle", "Friends, groups and neighbours, city by city"),
     **{p.slug: Site(p.slug, p.domain, p.name, p.tagline) for p in LIGHT_PLATFORMS},
 }
+# The block explorer reads the public LabCoin chain (synth/finance/public.py); worlds generated before the
+# financial world lack those tables, and then it is not mounted either.
+EXPLORER = "explorer"
+CHAIN_TABLES = ("chain_txs", "chain_inputs", "chain_outputs", "chain_labels", "chain_prices")
+# Every site that needs tables beyond the ad sites' (the app mounts it only when the world has them), and
+# how it is listed when the ``sites`` table does not name it.
+SITE_TABLES: dict[str, tuple[str, ...]] = {**SOCIAL_TABLES, EXPLORER: CHAIN_TABLES}
+EXTRA_SITES: dict[str, Site] = {
+    **SOCIAL_SITES,
+    EXPLORER: Site(EXPLORER, "explorer.example", "LabCoin Explorer", "Blocks, transactions and addresses of LabCoin"),
+}
 
 
 @dataclass(frozen=True)
@@ -101,8 +112,8 @@ def connect_readonly(db_uri: str) -> sqlite3.Connection:
 def load_world(world_dir: Path) -> World:
     """Read the manifest and the small lookup tables of ``world_dir``.
 
-    Social sites the ``sites`` table does not list are added (after the listed ones) when the world has
-    their tables, so the web layer works whether or not the generator lists them.
+    Social sites and the explorer are added (after the listed ones) when the ``sites`` table does not list
+    them but the world has their tables, so the web layer works whether or not the generator lists them.
 
     Raises WorldNotFound with a plain-language message when the directory is not a generated world.
     """
@@ -134,8 +145,8 @@ def load_world(world_dir: Path) -> World:
     finally:
         conn.close()
     listed = {s.slug for s in sites}
-    sites += tuple(site for slug, site in SOCIAL_SITES.items()
-                   if slug not in listed and all(t in tables for t in SOCIAL_TABLES[slug]))
+    sites += tuple(site for slug, site in EXTRA_SITES.items()
+                   if slug not in listed and all(t in tables for t in SITE_TABLES[slug]))
     return World(
         world_dir=world_dir,
         world_id=str(manifest.get("world_id", "unknown")),
