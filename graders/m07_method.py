@@ -24,6 +24,10 @@ KINDS = {"ad_site": r"QUICKADS|COMPANIONS", "hotel": r"HOTEL|LODGE|BUDGET INN", 
          "ticket": r"EURORAIL|FLYLOW|COACHLINK", "living": r"FRESHCART|KWIK GROCER|DAILY BASKET|MODEHAUS|HOMEHUB|"
          r"BOOKWORM|TECHCORNER|CAFE LINDNER|PIZZA ROSSA|NOODLE BAR"}
 FEE_WORDS = re.compile(r"fee|registration|visa|job|документ|recruit", re.IGNORECASE)
+ZONES = {"GB": "Europe/London", "PL": "Europe/Warsaw", "RO": "Europe/Bucharest", "UA": "Europe/Kyiv",
+         "DE": "Europe/Berlin", "NL": "Europe/Amsterdam"}  # the clock of a merchant's city, by country
+LATE_HOURS = (22, 23, 0, 1, 2)  # hotels booked and taxis taken late at night, local time (FIN-2014-A008)
+ROUTINE = r"SALARY|RENT\b"  # payment references of wages and rents: money that is not passed on
 PAIR_DAYS = 2  # cash out (or on) within two days of the cash in
 PAIR_SHARE = 0.8  # … of at least 80 % of it
 FEE_MINUTES = (0, 45)  # an ad fee is paid minutes before the ad goes up
@@ -38,7 +42,8 @@ def fold(text: object) -> str:
 
 def prepare(statements: pd.DataFrame, customers: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame:
     """Add ``acct``/``cp`` (canonical accounts), ``home`` (the holder's town, KYC), ``mcity`` (the merchant's
-    city, from the descriptor), ``kind`` (ad_site, hotel, ride, ticket, living or "") and ``cash`` (in/out)."""
+    city, from the descriptor), ``kind`` (ad_site, hotel, ride, ticket, living or ""), ``cash`` (in/out),
+    ``day`` and ``hour`` (the local hour in the merchant's city, when the institution gives a time)."""
     s = statements.copy()
     s["acct"] = s["account"].map(canonical_account)
     s["cp"] = s["counterparty_account"].map(lambda v: canonical_account(v) if v else "")
@@ -56,6 +61,29 @@ def prepare(statements: pd.DataFrame, customers: pd.DataFrame, cities: pd.DataFr
     s.loc[(s["place"] != "") & (s["amount_cents"] > 0), "cash"] = "in"
     s.loc[(s["place"] != "") & (s["amount_cents"] < 0), "cash"] = "out"
     s["day"] = s["date"].dt.normalize()
+    country = dict(zip(cities["slug"], cities["country"], strict=True))
+    s["hour"] = pd.Series(pd.NA, index=s.index, dtype="Int64")
+    for zone in set(ZONES.values()):
+        here = s["ts"].notna() & s["mcity"].map(lambda c, z=zone: ZONES.get(country.get(c, "")) == z)
+        s.loc[here, "hour"] = s.loc[here, "ts"].dt.tz_convert(zone).dt.hour
+    return bridge_app(s)
+
+
+def bridge_app(s: pd.DataFrame) -> pd.DataFrame:
+    """A bank transfer into a Zapply account shows, on the bank's statement, only the app company's own account
+    ("ZAPPLY BV ZZ00 PLDR …"); Zapply's statement names the bank account it came from (``bank_transfer``).
+    Put the two together: the bank row's counterparty becomes the app handle it reached (same account, opposite
+    direction, within a day: the bank prints its local day, the app UTC)."""
+    app = s[(s["institution"] == "zapply") & (s["type"] == "bank_transfer")]
+    if app.empty:
+        return s
+    bank = s[(s["institution"] != "zapply") & s["acct"].isin(set(app["cp"]))
+             & s["counterparty_name"].map(fold).str.contains("ZAPPLY")].reset_index()
+    m = bank.merge(app[["acct", "cp", "day", "amount_cents"]], left_on="acct", right_on="cp",
+                   suffixes=("", "_app"))
+    m = m[((m["day"] - m["day_app"]).abs() <= pd.Timedelta(days=1))
+          & (m["amount_cents"].lt(0) == m["amount_cents_app"].gt(0))]
+    s.loc[m["index"].to_numpy(), "cp"] = m["acct_app"].to_numpy()
     return s
 
 
@@ -100,6 +128,35 @@ def ad_phones(tables_ads: pd.DataFrame, cities: pd.DataFrame) -> set[str]:
             for p in find_phones(str(contact), countries.get(city))}
 
 
+def ad_times(ads: pd.DataFrame, cities: pd.DataFrame) -> pd.DataFrame:
+    """Every QuickAds ad's posting time and phones (E.164), one row per ad and phone: what a fee may pay for."""
+    countries = dict(zip(cities["slug"], cities["country"], strict=True))
+    rows = [(pd.Timestamp(when), p) for contact, city, when in zip(ads["contact"], ads["city"], ads["posted_at"],
+                                                                   strict=True)
+            for p in find_phones(str(contact), countries.get(city))]
+    return pd.DataFrame(rows, columns=["posted", "phone"]).sort_values("posted", ignore_index=True)
+
+
+def self_advertisers(s: pd.DataFrame, times: pd.DataFrame, ring_phones: set[str]) -> set[str]:
+    """Accounts that pay for ads of their own: two or more timed ad-site fees, and after *every* one of them
+    (within ``FEE_MINUTES``) an ad with the same phone, not one of the ring's. Honest advertisers often advertise
+    under another number than the one their bank has on file; their fees still follow their own ads."""
+    fees = s[(s["kind"] == "ad_site") & s["ts"].notna()][["acct", "ts"]]
+    counts = fees.groupby("acct").size()
+    fees = fees[fees["acct"].isin(counts.index[counts >= 2])]
+    if fees.empty or times.empty:
+        return set()
+    posted = times["posted"].to_numpy()
+    lo = posted.searchsorted(fees["ts"].to_numpy() + pd.Timedelta(minutes=FEE_MINUTES[0]))
+    hi = posted.searchsorted(fees["ts"].to_numpy() + pd.Timedelta(minutes=FEE_MINUTES[1]), side="right")
+    phones = times["phone"].to_numpy()
+    after = [set(phones[a:b]) - ring_phones for a, b in zip(lo, hi, strict=True)]
+    common: dict[str, set[str] | None] = {}
+    for acct, seen in zip(fees["acct"], after, strict=True):
+        common[acct] = seen if common.get(acct) is None else common[acct] & seen
+    return {acct for acct, shared in common.items() if shared}
+
+
 def registered_to(customers: pd.DataFrame, phones: Iterable[str]) -> set[str]:
     """Accounts whose KYC phone is one of ``phones`` (E.164)."""
     wanted = set(phones)
@@ -126,8 +183,9 @@ def cash_pairs(s: pd.DataFrame) -> pd.DataFrame:
     """Cash paid in, then within two days at least 80 % of it out again: as cash in *another* city, or by
     transfer (``to`` = the receiving account)."""
     cash_in = s[s["cash"] == "in"][["acct", "day", "place", "amount_cents"]]
-    out = s[(s["amount_cents"] < 0) & ((s["cash"] == "out") | (s["cp"] != ""))][["acct", "day", "place", "cp",
-                                                                                     "amount_cents"]]
+    routine = s["description"].str.upper().str.match(ROUTINE)  # a rent paid the day cash came in is no hand-over
+    out = s[(s["amount_cents"] < 0) & ((s["cash"] == "out") | ((s["cp"] != "") & ~routine))][
+        ["acct", "day", "place", "cp", "amount_cents"]]
     m = cash_in.merge(out, on="acct", suffixes=("_in", "_out"))
     gap = (m["day_out"] - m["day_in"]).dt.days
     share = -m["amount_cents_out"] / m["amount_cents_in"]
@@ -147,22 +205,36 @@ def funnels(pairs: pd.DataFrame, collectors: set[str], people: set[str]) -> set[
 
 # ---- step 4: one payer for the circuit ---------------------------------------------------------------------
 
+def stay_days(stay: pd.DataFrame) -> set[tuple[str, pd.Timestamp]]:
+    """(city, day) for every day of every stay, and the day after (a bank's local day may run ahead of UTC)."""
+    return {(city, d) for city, first, last in zip(stay["city"], stay["first"], stay["last"], strict=True)
+            for d in pd.date_range(first, last + pd.Timedelta(days=1))}
+
+
 def circuit_cues(s: pd.DataFrame, stay: pd.DataFrame, ring: pd.DataFrame, advertisers: set[str]) -> pd.DataFrame:
     """Per payment, which circuit cue it shows: ``living`` (food, shops in a circuit city where the payer does
     not live, during a stay there), ``hotel`` (booked away from home on the day a stay starts, or the night
-    after), ``fee`` (an ad-site fee minutes before a ring ad, or on the day a stay starts when the bank gives
-    no time; never from ``advertisers``, whose KYC phone is on ads of their own: they pay for those)."""
+    after; late at night when the bank gives the time), ``ride`` (a taxi away from home in a circuit city during
+    a stay; late at night when the time is known), ``fee`` (an ad-site fee minutes before a ring ad; when the
+    bank gives no time, on the day a stay starts or, for Companions, the day one of the ring's profiles appears;
+    never from ``advertisers``, who pay for ads of their own). ``away`` marks every hotel, ride or shop away
+    from home, matching or not: a traveller has many of those, on no one's circuit."""
     pay = s[s["kind"] != ""].copy()
-    during: set[tuple[str, pd.Timestamp]] = set()
+    during = stay_days(stay)
     arrivals: set[tuple[str, pd.Timestamp]] = set()
-    for city, first, last in zip(stay["city"], stay["first"], stay["last"], strict=True):
-        during.update((city, d) for d in pd.date_range(first, last + pd.Timedelta(days=1)))
+    for city, first in zip(stay["city"], stay["first"], strict=True):
         arrivals.update({(city, first), (city, first + pd.Timedelta(days=1))})
     starts = {d for _, d in arrivals}
+    profile_days = {d + pd.Timedelta(days=k) for d in ring.loc[ring["site"] == "companions", "posted"]
+                    .dt.tz_localize(None).dt.normalize() for k in (0, 1)}
     keys = list(zip(pay["mcity"], pay["day"], strict=True))
-    away = (pay["mcity"] != "") & (pay["mcity"] != pay["home"])
-    pay["living"] = (pay["kind"] == "living") & away & pd.Series([k in during for k in keys], index=pay.index)
-    pay["hotel"] = (pay["kind"] == "hotel") & away & pd.Series([k in arrivals for k in keys], index=pay.index)
+    in_stay = pd.Series([k in during for k in keys], index=pay.index)
+    pay["away"] = (pay["mcity"] != "") & (pay["mcity"] != pay["home"])
+    pay["living"] = (pay["kind"] == "living") & pay["away"] & in_stay
+    late = pay["hour"].isin(LATE_HOURS).fillna(False).astype(bool) | pay["hour"].isna()  # no time: the date only
+    pay["ride"] = (pay["kind"] == "ride") & pay["away"] & late & in_stay
+    pay["hotel"] = ((pay["kind"] == "hotel") & pay["away"] & late
+                    & pd.Series([k in arrivals for k in keys], index=pay.index))
     times = ring["posted"].sort_values().to_numpy()
     fee = (pay["kind"] == "ad_site") & ~pay["acct"].isin(advertisers)
     pay["timed"] = pay["ts"].notna()
@@ -172,16 +244,24 @@ def circuit_cues(s: pd.DataFrame, stay: pd.DataFrame, ring: pd.DataFrame, advert
         nxt = times.searchsorted(when).clip(0, max(len(times) - 1, 0))
         minutes = pd.Series((times[nxt] - when) / pd.Timedelta(minutes=1), index=pay.index[fee & pay["timed"]])
         pay.loc[minutes.index, "fee"] = minutes.between(*FEE_MINUTES)
-    pay.loc[fee & ~pay["timed"], "fee"] = pay.loc[fee & ~pay["timed"], "day"].isin(starts)
-    return pay[["acct", "living", "hotel", "fee", "timed", "kind", "mcity", "day"]]
+    untimed = fee & ~pay["timed"]
+    companions = (pay["counterparty_name"] + " " + pay["description"]).map(fold).str.contains("COMPANIONS")
+    pay.loc[untimed, "fee"] = (pay.loc[untimed, "day"].isin(starts)
+                               | (companions[untimed] & pay.loc[untimed, "day"].isin(profile_days)))
+    return pay[["acct", "living", "hotel", "ride", "away", "fee", "timed", "kind", "mcity", "day"]]
 
 
 def circuit_payers(cues: pd.DataFrame) -> set[str]:
-    """Accounts with food or shopping on the circuit away from home; or a matching hotel *and* ad fee; or two
-    or more ad fees paid minutes before the ring's ads (when the bank prints the time)."""
-    per = cues.assign(timed_fee=cues["fee"] & cues["timed"]).groupby("acct")[["living", "hotel", "fee",
-                                                                              "timed_fee"]].sum()
-    return set(per.index[(per["living"] >= 1) | ((per["hotel"] >= 1) & (per["fee"] >= 1)) | (per["timed_fee"] >= 2)])
+    """Accounts with food or shopping on the circuit away from home; or an ad fee for the ring together with
+    travel that follows the circuit (most of the account's hotels away from home booked the day a stay starts,
+    or most of its taxis away from home taken during stays); or two or more ad fees paid minutes before the
+    ring's ads (when the bank prints the time)."""
+    c = cues.assign(timed_fee=cues["fee"] & cues["timed"], hotel_away=(cues["kind"] == "hotel") & cues["away"],
+                    ride_away=(cues["kind"] == "ride") & cues["away"])
+    per = c.groupby("acct")[["living", "hotel", "hotel_away", "ride", "ride_away", "fee", "timed_fee"]].sum()
+    travel = (((per["hotel"] >= 1) & (2 * per["hotel"] > per["hotel_away"]))
+              | ((per["ride"] >= 1) & (2 * per["ride"] > per["ride_away"])))
+    return set(per.index[(per["living"] >= 1) | (travel & (per["fee"] >= 1)) | (per["timed_fee"] >= 2)])
 
 
 # ---- step 5: up the chain -----------------------------------------------------------------------------------
@@ -195,7 +275,7 @@ def received_from(s: pd.DataFrame, senders: set[str]) -> pd.DataFrame:
 def organisers(s: pd.DataFrame, senders: set[str], bank_country: Mapping[str, str]) -> set[str]:
     """Personal accounts abroad that the operation's accounts pay two or more times (wires "home")."""
     out = received_from(s, senders)
-    out = out[~out["description"].str.upper().str.startswith("SALARY")]  # wages are not money sent home
+    out = out[~out["description"].str.upper().str.match(ROUTINE)]  # wages and rents are not money sent home
     abroad = out["acct"].str[4:8].map(bank_country) != out["cp"].str[4:8].map(bank_country)
     counts = out[abroad & out["cp"].str.startswith("ZZ")].groupby("cp").size()
     return set(counts[counts >= 2].index)

@@ -59,8 +59,8 @@ def tables_from_public(world_dir: Any = None) -> dict[str, Any]:
         cities = pd.read_sql("SELECT slug, name, country FROM cities ORDER BY slug", db)
         institutions = pd.read_sql("SELECT slug, kind, country, currency, code FROM fin_institutions", db)
         posts = pd.read_sql("SELECT post_id, city, contact, company FROM jobboard_posts ORDER BY post_id", db)
-        ads = pd.read_sql("SELECT city, phone AS contact FROM quickads_ads UNION ALL "
-                          "SELECT city, contact FROM jobboard_posts", db)
+        ads = pd.read_sql("SELECT 'quickads' AS site, city, phone AS contact, posted_at FROM quickads_ads UNION ALL "
+                          "SELECT 'jobboard', city, contact, posted_at FROM jobboard_posts", db)
     return {"statements": load_statements(world_dir), "customers": load_customers(world_dir),
             "items": m03.items_from_public_db(world_dir), "workabroad": posts, "ads": ads, "cities": cities,
             "institutions": institutions, "brief": load_brief(MODULE, world_dir)}
@@ -76,8 +76,11 @@ def reference_solution(tables: Mapping[str, Any]) -> Findings:
        account) and the phones its WorkAbroad posts give (module 04);
     3. accounts registered to those phones (KYC), and every account of the same holders;
     4. funnel accounts: cash in, then within two days out in another city or on to a collector;
-    5. one payer for the circuit: food and shops away from home in a circuit city during a stay, or a hotel
-       booked the day a stay starts together with ad fees paid minutes before the ring's ads;
+    5. one payer for the circuit: food and shops away from home in a circuit city during a stay; or an ad fee
+       for the ring with travel that follows the circuit (most hotels away from home booked late on the day a
+       stay starts, or most late taxis away from home during stays); or two ad fees minutes before the ring's
+       ads — never fees of advertisers who pay for their own ads (KYC phone on ads, or an ad with one same
+       phone after every fee); bank transfers into the app are joined to the app account they reached;
     6. up the chain: accounts abroad paid twice or more by the controllers and the front (the organisers),
        and what reached them; recruiters' app accounts paid with fee notes;
     7. label each question row by the account it sits on and what it is (cash, fee, hotel, wire …).
@@ -95,6 +98,9 @@ def reference_solution(tables: Mapping[str, Any]) -> Findings:
     on_ring_phones = method.registered_to(customers, method.phones_of(ring)) | (start - front)
     controllers = method.same_holder(customers, on_ring_phones)
     advertisers = method.registered_to(customers, method.ad_phones(tables["ads"], cities)) - on_ring_phones
+    quickads = tables["ads"][tables["ads"]["site"] == "quickads"]
+    own_ads = method.self_advertisers(s, method.ad_times(quickads, cities), method.phones_of(ring))
+    advertisers |= own_ads - on_ring_phones
     cues = method.circuit_cues(s, stay, ring, advertisers)
     payers = method.circuit_payers(cues)
     active = set(cues.loc[cues[["living", "hotel", "fee"]].any(axis=1) | (cues["kind"] == "ad_site"), "acct"])
@@ -111,7 +117,7 @@ def reference_solution(tables: Mapping[str, Any]) -> Findings:
     recruiters = method.fee_receivers(s, method.registered_to(customers, labour_phones) - front)
     flagged = front | controllers_used | collectors | funnels | payers | organisers | recruiters
     found = {"flagged": flagged, "funnels": funnels, "front": front, "organisers": organisers,
-             "recruiters": recruiters | front}
+             "recruiters": recruiters | front, "payers": payers, "during": method.stay_days(stay)}
     labels = {q["id"]: _label(row, found, cues) for q in brief.get("typology_questions", [])
               for row in [_locate(s, q)]}
     return Findings(flagged_accounts=sorted(flagged), organiser_total=method.organiser_total(s, organisers, senders),
@@ -154,7 +160,8 @@ def _label(row: pd.Series | None, found: Mapping[str, set[str]], cues: pd.DataFr
         return "ad_fees"
     if kind == "hotel" or (kind in ("ride", "ticket") and row["mcity"] != row["home"]):
         return "lodging_one_payer" if kind == "hotel" else "transport_one_payer"
-    if kind == "living" and row["mcity"] not in ("", row["home"]):
+    on_circuit = acct in found["payers"] and (row["mcity"], row["day"]) in found["during"]
+    if kind == "living" and (row["mcity"] not in ("", row["home"]) or on_circuit):
         return "living_costs_one_payer"
     return "benign"
 
