@@ -28,12 +28,20 @@ import phonenumbers
 
 from graders import selectors
 from graders.answers import AnswerShapeError
-from graders.key import load_module_key, load_public_db
 from graders.metrics import set_f1
 from graders.selfcheck import quiet
+from graders.world import load_public_db
 
 MODULE = selectors.MODULE
 POINTS = {"phone": 4.0, "email": 2.0, "handle": 2.0}
+
+
+def _module_key(world_dir: Any = None) -> dict[str, Any]:
+    """This module's answer key, read only when a hidden check scores: importing the method (which module 07's
+    trainee-facing ``graders.casefile`` reuses) does not import ``graders.key``."""
+    from graders.key import load_module_key
+
+    return load_module_key(MODULE, world_dir)
 Extracted = dict[str, list[str]]  # kind -> selectors in standard form, as found in one profile
 
 
@@ -61,7 +69,7 @@ def _points(value: float) -> float:
 def _score(answer: Any, kind: str, points: float) -> float:
     with quiet():
         try:
-            module_key = load_module_key(MODULE)
+            module_key = _module_key()
             precision, recall, f1, given = evaluate(answer, module_key, kind)
             odd = selectors.not_standard(answer, kind)
             unknown = selectors.unknown_kinds(answer)
@@ -250,7 +258,7 @@ def score_method(extract: Callable[[str, str | None], Extracted], world_dir: Any
     """Points per kind, the total and its share of the autograded points, for ``extract`` on a world."""
     with load_public_db(world_dir) as db:
         rows = answer_rows(public_profiles(db), extract)
-    module_key = load_module_key(MODULE, world_dir)
+    module_key = _module_key(world_dir)
     result = {kind: round(evaluate(rows, module_key, kind)[2] * pts, 2) for kind, pts in POINTS.items()}
     result["total"] = round(sum(result[k] for k in POINTS), 2)
     result["share"] = round(result["total"] / sum(POINTS.values()), 3)

@@ -37,12 +37,20 @@ import phonenumbers
 
 from graders import linkanswers
 from graders.answers import AnswerShapeError
-from graders.key import load_brief, load_module_key, load_public_db
 from graders.metrics import edit_similarity, set_f1
 from graders.selfcheck import quiet
+from graders.world import load_brief, load_public_db
 
 MODULE = "03-linking-ads"
 POINTS = {"clusters": 4.0, "operation_items": 4.0, "victim_count": 3.0, "circuit": 2.0}
+
+
+def _module_key(world_dir: Any = None) -> dict[str, Any]:
+    """This module's answer key, read only when a hidden check scores: importing the method (which module 07's
+    trainee-facing ``graders.casefile`` reuses) does not import ``graders.key``."""
+    from graders.key import load_module_key
+
+    return load_module_key(MODULE, world_dir)
 CIRCUIT_CITY_SHARE = 2 / 3  # of the circuit's points: the order of cities; the rest: the dates
 ITEM_COLUMNS = ("ref", "site", "city", "name", "age", "contact", "text", "posted_at")
 
@@ -415,7 +423,7 @@ def score_clusters(items: Any, points: float = POINTS["clusters"]) -> float:
             labels = linkanswers.cluster_labels(items)
         except AnswerShapeError as error:
             raise TypeError(str(error)) from None
-        truth = load_module_key(MODULE)["person_of_item"]
+        truth = _module_key()["person_of_item"]
         precision, recall, f1 = pair_scores(labels, truth)
         covered = sum(ref in labels for ref in truth)
         print(f"People: your labels cover {covered} of the {len(truth)} ads of the brief; {len(set(labels.values()))} "
@@ -431,7 +439,7 @@ def score_operation_items(operation_items: Any, points: float = POINTS["operatio
             refs = [r[0] for r in linkanswers.ref_items(operation_items) if r]
         except AnswerShapeError as error:
             raise TypeError(str(error)) from None
-        truth = load_module_key(MODULE)["operation_items"]
+        truth = _module_key()["operation_items"]
         precision, recall, f1 = set_f1(refs, truth)
         print(f"The group's ads: {len(set(refs))} different ads listed; precision {precision:.2f}, "
               f"recall {recall:.2f}, F1 {f1:.2f} -> {_out_of(f1 * points, points)}.")
@@ -445,7 +453,7 @@ def score_victim_count(victim_count: Any, points: float = POINTS["victim_count"]
             given = int(linkanswers.count_items(victim_count)[0][0])
         except AnswerShapeError as error:
             raise TypeError(str(error)) from None
-        share = count_share(given, load_module_key(MODULE)["victim_count"])
+        share = count_share(given, _module_key()["victim_count"])
         verdict = {1.0: "exact", 0.5: "one off", 0.25: "two off"}.get(share, "more than two off")
         print(f"Number of people advertised: your count is {verdict} -> {_out_of(share * points, points)}.")
         return _points(share * points)
@@ -455,7 +463,7 @@ def score_circuit(circuit: Any, points: float = POINTS["circuit"]) -> float:
     """Q4: edit similarity of the cities × 2/3 of ``points`` + share of right first/last days × 1/3."""
     with quiet():
         try:
-            cities, dates = circuit_shares(circuit, load_module_key(MODULE)["circuit"])
+            cities, dates = circuit_shares(circuit, _module_key()["circuit"])
         except AnswerShapeError as error:
             raise TypeError(str(error)) from None
         city_points, date_points = points * CIRCUIT_CITY_SHARE, points * (1 - CIRCUIT_CITY_SHARE)

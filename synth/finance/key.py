@@ -2,7 +2,8 @@
 
 Flagged accounts are the accounts an operation *controls* that carry at least one illicit row: funnel
 accounts (in victims' and mules' names), the controllers' cards, prepaid cards and app account, the
-collectors, the organisers' accounts, the front's account and the recruiters' accounts. Victims' and
+collectors, the organisers' accounts, the front's account and the recruiters' accounts — except those whose
+only illicit rows are ad fees printed without a time (``beyond_evidence``: listed, not graded). Victims' and
 recruits' own accounts that only paid a fee are listed apart (``victim_accounts``): they are not flagged.
 The organiser's total is the sum of illicit credits into the organisers' accounts, in each account's
 currency and in euro cents at the world's fixed rates (synth.finance.institutions).
@@ -33,9 +34,37 @@ def illicit_accounts(finance: Finance) -> dict[int, int]:
     return dict(counts)
 
 
+# Institutions whose productions print booking dates without a time (synth.finance.layouts: Thameside's and
+# Rheinwerk's statements). An ad fee there cannot be matched to the minute an ad went up.
+DATE_ONLY = frozenset({"thamesbank", "rheinbank"})
+
+
+def beyond_evidence(finance: Finance) -> set[int]:
+    """Controlled accounts whose every illicit row is an ad fee at an institution that prints no time.
+
+    Such a fee looks exactly like an honest advertiser's: the ring posts on almost every day and honest
+    advertisers pay the same prices, so nothing in the productions ties the account to the operation. They
+    are not graded (a trainee cannot find them, and a method that "found" them would be guessing); the key
+    lists them for the debrief: real investigations miss accounts too.
+    """
+    c = finance.ledger.columns
+    typology = {f.flow_id: f.typology for f in finance.flows}
+    other: set[int] = set()
+    fees: set[int] = set()
+    for flow, debit, credit in zip(c["flow"].tolist(), c["debit"].tolist(), c["credit"].tolist(), strict=True):
+        if flow < 0:
+            continue
+        (fees if typology.get(flow) == "ad_fees" else other).update((debit, credit))
+    return {a.account_id for a in finance.accounts
+            if a.role and a.institution in DATE_ONLY and a.account_id in fees and a.account_id not in other}
+
+
 def flagged_accounts(finance: Finance) -> list[int]:
+    """The accounts an operation controls that carry an illicit row the productions can show (module doc)."""
     used = illicit_accounts(finance)
-    return sorted(a.account_id for a in finance.accounts if a.role and used.get(a.account_id))
+    hidden = beyond_evidence(finance)
+    return sorted(a.account_id for a in finance.accounts
+                  if a.role and used.get(a.account_id) and a.account_id not in hidden)
 
 
 def organiser_totals(finance: Finance) -> dict[str, Any]:
@@ -104,6 +133,7 @@ def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[st
         "start_accounts": brief.get("start_accounts", []),
         "flagged_accounts": flagged_accounts(finance),
         "flagged_printed": [questions.printed_number(finance.account(i)) for i in flagged_accounts(finance)],
+        "beyond_evidence": [questions.printed_number(finance.account(i)) for i in sorted(beyond_evidence(finance))],
         "victim_accounts": sorted(a.account_id for a in finance.accounts
                                   if not a.role and used.get(a.account_id) and a.kind != "merchant"),
         "organiser_total": section["organiser_totals"],

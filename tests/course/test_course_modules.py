@@ -21,7 +21,8 @@ from graders.course import default_course_dir, grade, release
 
 pytestmark = pytest.mark.slow
 
-MODULES = ("01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads", "04-recruitment-on-social-media")
+MODULES = ("01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads", "04-recruitment-on-social-media",
+           "07-following-the-money")
 M02, M02_PHONES_CELL = "02-selectors-and-normalisation", "q1-find-phones-solution"
 
 

@@ -16,7 +16,8 @@ from synth.scan import _texts
 
 KEY_WORDS = re.compile(r"\b(P\d{5}|OP\d|victim|controller|organiser|organizer|recruiter|trafficker|"
                        r"sexual_exploitation|labour_exploitation|independent_advertiser)\b", re.IGNORECASE)
-TRAINEE_FACING = ["graders.canon", "graders.selfcheck", "synth.web.app", "synth.web.launch", "synth.web.server"]
+TRAINEE_FACING = ["graders.canon", "graders.selfcheck", "graders.productions", "graders.casefile", "synth.web.app",
+                  "synth.web.launch", "synth.web.server"]
 KEY_MODULES = ["graders.key", "graders.m01_scraping", "synth.answer_key", "synth.generate"]
 
 
