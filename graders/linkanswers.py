@@ -134,18 +134,27 @@ class TallyLike(Protocol):
     duplicates: int
 
 
-def feedback_operation_items(t: TallyLike) -> list[str]:
-    lines = [f"You listed {t.given} different ads; {t.found} of the group's {t.total} ads are among them."]
+def set_feedback(t: TallyLike, listed: str, extra: str, missing: str, complete: str) -> list[str]:
+    """The self-check's lines for a set answer: what was listed, then a hint for wrong items (``extra`` starts
+    after "<n> of your …"), a hint for missing ones, or ``complete`` when the set is exactly right."""
+    lines = [listed]
     if t.extra:
-        lines.append(f"{t.extra} of your ads do not belong to the group. Did you flag a cluster only because of "
-                     "one shared phone, or because of words like 'new in town'? Look for several indicators "
-                     "at once.")
+        lines.append(f"{t.extra} of your {extra}")
     if t.found < t.total:
-        lines.append("Some of the group's ads are missing. Did you include its Companions profiles (obscured "
-                     "phones, Telegram handles) and the ads in every city of the brief?")
+        lines.append(missing)
     if t.found == t.total and not t.extra:
-        lines.append("Every ad of the group is there and nothing else. Well done.")
+        lines.append(complete)
     return lines
+
+
+def feedback_operation_items(t: TallyLike) -> list[str]:
+    return set_feedback(
+        t, f"You listed {t.given} different ads; {t.found} of the group's {t.total} ads are among them.",
+        "ads do not belong to the group. Did you flag a cluster only because of one shared phone, or because of "
+        "words like 'new in town'? Look for several indicators at once.",
+        "Some of the group's ads are missing. Did you include its Companions profiles (obscured phones, Telegram "
+        "handles) and the ads in every city of the brief?",
+        "Every ad of the group is there and nothing else. Well done.")
 
 
 def feedback_victim_count(t: TallyLike) -> list[str]:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from graders.answers import AnswerShapeError, is_missing
 from graders.canon import canonical_account
+from graders.linkanswers import set_feedback
 
 M07 = "07-following-the-money"
 ACCOUNTS_EXAMPLE = "['ZZ00 THMS 0123 4567 89', '~olena.k93']"
@@ -162,18 +163,15 @@ def label_share(given: Mapping[str, str], accepted: Mapping[str, Iterable[str]])
 # ---- self-check ----------------------------------------------------------------------------------------------
 
 def feedback_flagged_accounts(t: Any) -> list[str]:
-    lines = [f"You listed {t.given} different accounts; {t.found} of the {t.total} accounts the operations "
-             "control and use are among them."]
-    if t.extra:
-        lines.append(f"{t.extra} of your accounts are not the operations'. Did you flag a sole trader, a student, a "
-                     "landlord or a traveller on one cue? Look for cues in combination: cash in one city and out in "
-                     "another, food and hotels on the circuit away from home, ad fees minutes before the ring's ads.")
-    if t.found < t.total:
-        lines.append("Some are missing: did you follow the money from the brief's accounts (same holder, who pays "
-                     "whom, who receives the wires abroad) and check the mules' cards that pay for the circuit?")
-    if t.found == t.total and not t.extra:
-        lines.append("Every account is there and nothing else. Well done.")
-    return lines
+    return set_feedback(
+        t, f"You listed {t.given} different accounts; {t.found} of the {t.total} accounts the operations control "
+        "and use are among them.",
+        "accounts are not the operations'. Did you flag a sole trader, a student, a landlord or a traveller on one "
+        "cue? Look for cues in combination: cash in one city and out in another, food and hotels on the circuit "
+        "away from home, ad fees minutes before the ring's ads.",
+        "Some are missing: did you follow the money from the brief's accounts (same holder, who pays whom, who "
+        "receives the wires abroad) and check the mules' cards that pay for the circuit?",
+        "Every account is there and nothing else. Well done.")
 
 
 def total_lines(answer: Any, salt: str, questions: Mapping[str, Any]) -> list[str]:

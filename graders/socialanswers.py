@@ -19,7 +19,7 @@ import pandas as pd
 
 from graders.answers import AnswerShapeError, is_missing
 from graders.canon import canonical_name, item_hash
-from graders.linkanswers import TallyLike
+from graders.linkanswers import TallyLike, set_feedback
 from synth.platforms import ALL_PLATFORMS
 
 M04 = "04-recruitment-on-social-media"
@@ -176,18 +176,15 @@ def link_pairs(answer: Any) -> dict[str, set[str]]:
 # ---- self-check ----------------------------------------------------------------------------------------------
 
 def feedback_recruiter_accounts(t: TallyLike) -> list[str]:
-    lines = [f"You listed {t.given} different accounts; {t.found} of the {t.total} Chirp and Circle accounts of "
-             "the people behind the offers are among them."]
-    if t.extra:
-        lines.append(f"{t.extra} of your accounts do not belong to them. Did you flag a volunteer, an employer or a "
-                     "licensed agency for one cue (free rides, housing, 'no experience')? Look for cues in "
-                     "combination: a fee, or a messenger-only contact with two more cues.")
-    if t.found < t.total:
-        lines.append("Some of their accounts are missing. Did you follow the offers' Telegram handles into bios, "
-                     "replies and comments, and look for accounts with two independent ties to flagged ones?")
-    if t.found == t.total and not t.extra:
-        lines.append("Every account is there and nothing else. Well done.")
-    return lines
+    return set_feedback(
+        t, f"You listed {t.given} different accounts; {t.found} of the {t.total} Chirp and Circle accounts of the "
+        "people behind the offers are among them.",
+        "accounts do not belong to them. Did you flag a volunteer, an employer or a licensed agency for one cue "
+        "(free rides, housing, 'no experience')? Look for cues in combination: a fee, or a messenger-only contact "
+        "with two more cues.",
+        "Some of their accounts are missing. Did you follow the offers' Telegram handles into bios, replies and "
+        "comments, and look for accounts with two independent ties to flagged ones?",
+        "Every account is there and nothing else. Well done.")
 
 
 def feedback_front(t: TallyLike) -> list[str]:
