@@ -22,6 +22,7 @@ from synth.briefs import derive_briefs
 from synth.config import check_seed, get_preset
 from synth.crosspost import build_listings
 from synth.finance import build_finance
+from synth.finance.mentions import publish_payment_details
 from synth.gallery import Studio, build_gallery
 from synth.network import build_network
 from synth.people import NamePools, build_population
@@ -57,6 +58,7 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
                       shown={**gallery.shown, **social_pictures})
     steps.update()
     finance = build_finance(streams, preset, EPOCH, people, operations, businesses, ads, listings)
+    ads, listings, social, finance = publish_payment_details(streams, people, ads, listings, social, finance)
     steps.update()
     briefs = derive_briefs(streams, operations, ads, listings, social, finance)
     steps.update()

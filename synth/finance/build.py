@@ -105,7 +105,8 @@ def build_finance(streams: Streams, preset: Preset, epoch: datetime, people: lis
     wallets, txs = chain.frozen()
     return Finance(accounts=tuple(accounts), ledger=ledger, flows=tuple(planter.flows), wallets=wallets, chain=txs,
                    coin_price=chain.price, recruits=tuple(sorted(recruit_ids)), mules=tuple(mules),
-                   exchange_customers={address: holder for holder, address in sorted(chain.deposit.items())})
+                   exchange_customers={address: holder for holder, address in sorted(chain.deposit.items())},
+                   published_addresses=crypto.published_and_paid())
 
 
 def _benign_ad_fees(streams: Streams, planter: Planter, accounts: list[FinAccount], people: list[Person],

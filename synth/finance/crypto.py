@@ -83,11 +83,15 @@ class Chain:
 
     # ---- spending --------------------------------------------------------------------------------------
     def send(self, wallet: int, outputs: list[tuple[str, int]], when: datetime, flow: int = BENIGN,
-             inputs: list[tuple[str, int, str, int]] | None = None, change: bool = True) -> str | None:
+             inputs: list[tuple[str, int, str, int]] | None = None, change: bool = True,
+             fee: int | None = None) -> str | None:
         """Pay ``outputs`` from ``wallet``: its coins are gathered from several addresses, the change goes
-        to a fresh address of the wallet. Returns the txid, or None when the wallet cannot pay."""
+        to a fresh address of the wallet. Returns the txid, or None when the wallet cannot pay.
+
+        ``fee`` (sats) is drawn unless given: a caller that spends exact inputs with no change (a peel hop)
+        must name the fee it left out of its outputs, or a larger draw would make the payment fail."""
         w = self.wallets[wallet]
-        fee = self.rng.randint(1000, 5000)
+        fee = self.rng.randint(1000, 5000) if fee is None else fee
         need = sum(s for _, s in outputs) + fee
         if inputs is None:
             pool = sorted(w.utxos, key=lambda u: (u[3], u[0]))

@@ -33,6 +33,7 @@ class CryptoPlanter:
                 self.banks[a.holder].append(a.account_id)
         self.exchange_fiat = next(a.account_id for a in accounts if a.holder == "merchant:coinbridge")
         self.wallet_of: dict[str, int] = {}
+        self.published: dict[str, dict[str, str]] = {}  # recruiter -> {ad country: address in his ads}
 
     def at(self, when: datetime, fn: Callable[[], None]) -> None:
         when = min(max(when, self.epoch), self.end - timedelta(hours=1))
@@ -133,43 +134,56 @@ class CryptoPlanter:
             dark = self.p.flow(SEX_OP, "crypto_dark_market", "payment to the NightBazaar market (documents)")
             self.pay(controller, market, 30_000, mine[len(mine) // 2][0] + timedelta(hours=5), dark)
 
-    def labour(self, labour: Operation, fees: list[tuple[str, str, datetime, float, int]],
+    def published_address(self, recruiter: str, country: str) -> str:
+        """The address a recruiter prints in his ads of one country (synth.finance.mentions writes it there).
+
+        One static address per country, as in a real ad: everyone who answers an ad there pays to it, and
+        spending the countries' addresses together later ties them to one wallet (common-input heuristic).
+        """
+        per_country = self.published.setdefault(recruiter, {})
+        if country not in per_country:
+            per_country[country] = self.chain.address(self.wallet(recruiter))
+        return per_country[country]
+
+    def published_and_paid(self) -> dict[str, dict[str, str]]:
+        """The published addresses that received a fee (a failed payment leaves an address nobody used)."""
+        paid = {address for tx in self.chain.txs for address, _ in tx.outputs}
+        out = {r: {c: a for c, a in sorted(per.items()) if a in paid} for r, per in sorted(self.published.items())}
+        return {r: per for r, per in out.items() if per}
+
+    def labour(self, labour: Operation, fees: list[tuple[str, str, str, datetime, float, int]],
                organiser_accounts: list[int]) -> None:
-        """Recruits pay fees to fresh recruiter addresses; the recruiter consolidates and peels to the organiser."""
-        by_recruiter: dict[str, list] = defaultdict(list)
-        for recruit, recruiter, when, cents, flow in sorted(fees, key=lambda f: (f[2], f[0])):
+        """Recruits pay fees to the address in the ad they answered; the recruiter consolidates every few
+        fees and peels the sum to the organiser's exchange deposit."""
+        by_recruiter: dict[str, list[datetime]] = defaultdict(list)
+        for recruit, recruiter, country, when, cents, flow in sorted(fees, key=lambda f: (f[3], f[0])):
             if not self.buy(recruit, cents * 1.05, when - timedelta(hours=self.rng.randint(3, 30)), flow):
                 continue
-            address = self.chain.address(self.wallet(recruiter))
-            self.pay(recruit, address, cents, when, flow)
-            by_recruiter[recruiter].append((when, address))
+            self.pay(recruit, self.published_address(recruiter, country), cents, when, flow)
+            by_recruiter[recruiter].append(when)
         for recruiter, received in sorted(by_recruiter.items()):
-            batches, batch = [], []
-            for when, address in received:
-                batch.append(address)
-                if len(batch) >= 3:
-                    batches.append((when, batch))
-                    batch = []
-            if batch:
-                batches.append((received[-1][0], batch))
-            for when, addresses in batches:
-                start = when + timedelta(days=self.rng.randint(2, 6))
-                self.at(start, lambda r=recruiter, a=addresses, s=start:
-                        self._peel(labour, r, a, s, organiser_accounts))
+            for last in [received[min(i + 2, len(received) - 1)] for i in range(0, len(received), 3)]:
+                start = max(last + timedelta(hours=1),
+                            min(last + timedelta(days=self.rng.randint(2, 6)), self.end - timedelta(days=4)))
+                self.at(start, lambda r=recruiter, s=start: self._peel(labour, r, s, organiser_accounts))
 
-    def _peel(self, labour: Operation, recruiter: str, addresses: list[str], start: datetime,
-              organiser_accounts: list[int]) -> None:
-        chain, w = self.chain, self.wallet(recruiter)
-        inputs = [u for u in chain.wallets[w].utxos if u[2] in addresses]
+    def _peel(self, labour: Operation, recruiter: str, start: datetime, organiser_accounts: list[int]) -> None:
+        """Spend everything the published addresses hold in one transaction, then peel it hop by hop to the
+        organiser's deposit address, finishing before the period ends (the hops are squeezed if need be)."""
+        chain, w, fee = self.chain, self.wallet(recruiter), 2500
+        published = set(self.published.get(recruiter, {}).values())
+        inputs = [u for u in chain.wallets[w].utxos if u[2] in published]
         if not inputs:
             return
         flow = self.p.flow(LABOUR_OP, "peel_chain", f"fees consolidated and peeled from {start:%Y-%m-%d}")
         hop = chain.address(w)
         total = sum(u[3] for u in inputs)
-        txid = chain.send(w, [(hop, total - 2500)], start, flow, inputs=inputs, change=False)
+        txid = chain.send(w, [(hop, total - fee)], start, flow, inputs=inputs, change=False, fee=fee)
+        hops = self.rng.randint(3, 6)
+        room = (self.end - timedelta(hours=6) - start) / (hops + 1)
         when, dark_done = start, False
-        for _ in range(self.rng.randint(3, 6)):
-            when += timedelta(hours=self.rng.randint(2, 20))
+        for _ in range(hops):
+            when += min(timedelta(hours=self.rng.randint(2, 20)), room)
             utxo = [u for u in chain.wallets[w].utxos if u[2] == hop]
             if not utxo or txid is None:
                 return
@@ -182,15 +196,16 @@ class CryptoPlanter:
             else:
                 to, peel_flow = chain.address(self.wallet(f"anon-peel-{self.rng.randint(1, 40):02d}")), flow
             nxt = chain.address(w)
-            txid = chain.send(w, [(to, peel), (nxt, value - peel - 2500)], when, peel_flow, inputs=utxo,
-                              change=False)
+            txid = chain.send(w, [(to, peel), (nxt, value - peel - fee)], when, peel_flow, inputs=utxo,
+                              change=False, fee=fee)
             hop = nxt
         utxo = [u for u in chain.wallets[w].utxos if u[2] == hop]
-        if not utxo:
+        if not utxo or txid is None:
             return
         deposit = chain.deposit_address(labour.organiser)
-        value = utxo[0][3] - 2500
-        chain.send(w, [(deposit, value)], when + timedelta(hours=3), flow, inputs=utxo, change=False)
+        value = utxo[0][3] - fee
+        when += min(timedelta(hours=3), room)
+        chain.send(w, [(deposit, value)], when, flow, inputs=utxo, change=False, fee=fee)
         self.p.at(local_ts(self.epoch, when + timedelta(days=3)))
         receiver = self.p.pick(organiser_accounts, credit=1)
         if receiver is not None:

@@ -114,6 +114,9 @@ def derive_finance(finance: Finance) -> dict[str, Any]:
         "wallets": {str(w.wallet_id): {"owner": w.owner, "label": w.label, "addresses": list(w.addresses)}
                     for w in finance.wallets},
         "exchange_customers": dict(finance.exchange_customers),
+        "published_addresses": {r: dict(c) for r, c in finance.published_addresses.items()},
+        "mentions": [{"site": m.site, "item_id": m.item_id, "kind": m.kind, "value": m.value, "holder": m.holder,
+                      "operation": m.operation} for m in finance.mentions],
         "recruits": list(finance.recruits), "mules": list(finance.mules),
         "organiser_totals": organiser_totals(finance),
         "rows": len(finance.ledger), "illicit_rows": int((finance.ledger.columns["flow"] >= 0).sum()),

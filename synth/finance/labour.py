@@ -52,7 +52,8 @@ class LabourPlanter:
                 self.by_role[a.role].append(a.account_id)
             if a.kind == "merchant":
                 self.merchants[(a.profile, a.city)].append(a.account_id)
-        self.crypto_fees: list[tuple[str, str, datetime, float, int]] = []  # (recruit, recruiter, when, cents, flow)
+        # (recruit, recruiter, the ad's country, when, cents, flow): paid to the address in the ad (cryptoflows)
+        self.crypto_fees: list[tuple[str, str, str, datetime, float, int]] = []
 
     def ts(self, when: datetime) -> int:
         return local_ts(self.epoch, min(when, self.end - timedelta(minutes=1)))
@@ -83,7 +84,7 @@ class LabourPlanter:
                          if self.accounts[a].kind == "app" and self.accounts[a].holder == ad.poster]
         if way == "crypto" and self.crypto:
             flow = self.p.flow(self.op, "recruitment_fees", f"recruitment fee in LabCoin after ad {ad.ad_id}")
-            self.crypto_fees.append((person, ad.poster, when, cents, flow))
+            self.crypto_fees.append((person, ad.poster, CITY_BY_SLUG[ad.city].country, when, cents, flow))
             return
         if way == "app" and apps and recruiter_app:
             payer, payee, channel, desc = apps[0], recruiter_app[0], "app", self.rng.choice(

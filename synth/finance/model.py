@@ -133,6 +133,22 @@ class ChainTx:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A payment detail written in public text: where (site and item), what, and whose account it is.
+
+    ``site`` is a QuickAds/Companions/WorkAbroad site slug or a social platform; ``item_id`` the ad, profile,
+    post or account id there. ``kind`` is "zapply" (a handle) or "wallet" (a LabCoin address). Key-only.
+    """
+
+    site: str
+    item_id: int
+    kind: str
+    value: str
+    holder: str
+    operation: str | None = None
+
+
+@dataclass(frozen=True)
 class Finance:
     """The money side of the world."""
 
@@ -145,6 +161,8 @@ class Finance:
     recruits: tuple[str, ...] = ()  # people the labour operation recruited (they paid its fees)
     mules: tuple[str, ...] = ()  # residents whose accounts the ring uses as funnel accounts
     exchange_customers: dict[str, str] = field(default_factory=dict)  # deposit address -> holder (KYC)
+    published_addresses: dict[str, dict[str, str]] = field(default_factory=dict)  # recruiter -> {country: address}
+    mentions: tuple[Mention, ...] = ()  # payment details written in ads and profiles (synth.finance.mentions)
 
     def account(self, account_id: int) -> FinAccount:
         return self.accounts[account_id - 1]

@@ -1,8 +1,9 @@
 """The Seekr index: SQLite FTS5 over every document of the fake internet, built in memory at start-up.
 
 Each ad, profile, post, comment, group and account is one row (``synth.web.searchsources``): ``title``
-and ``body`` (words, for ordinary searches) and ``sel``, the canonical tokens of every phone, e-mail and
-handle written in it (``synth.web.textnorm``), so a selector is found whatever form it was written in.
+and ``body`` (words, for ordinary searches) and ``sel``, the canonical tokens of every phone, e-mail,
+messaging handle, Zapply handle and LabCoin address written in it (``synth.web.textnorm``), so a selector
+is found whatever form it was written in.
 The index lives in memory: the world's ``public/`` stays untouched and read-only, and nothing under
 ``key/`` is ever read.
 """

@@ -1,11 +1,12 @@
-"""Contact selectors in free text → canonical tokens, however the advertiser wrote them.
+"""Contact and payment selectors in free text → canonical tokens, however the advertiser wrote them.
 
-Investigators pivot on a selector: one phone number, e-mail address or messaging handle that links
-ads posted under different names. Advertisers write selectors so that filters and naive scrapers miss
-them: digits as words ("seven seven zero …", also Polish, Romanian, Ukrainian and Russian), spaced
-digits, the letter O for zero, emoji keycaps, odd separators ("004-849-012-345-6", "+48 . 490 . 123"),
-a number split in two halves ("+48490 … and then 123456"), e-mails as "anna at postbox dot example"
-or "anna(at)postbox(dot)example", handles as "Telegram @x", "TG: x", "t.me/x".
+Investigators pivot on a selector: one phone number, e-mail address, messaging handle or payment detail
+(a Zapply handle, a LabCoin address) that links ads posted under different names. Advertisers write
+selectors so that filters and naive scrapers miss them: digits as words ("seven seven zero …", also
+Polish, Romanian, Ukrainian and Russian), spaced digits, the letter O for zero, emoji keycaps, odd
+separators ("004-849-012-345-6", "+48 . 490 . 123"), a number split in two halves ("+48490 … and then
+123456"), e-mails as "anna at postbox dot example" or "anna(at)postbox(dot)example", handles as
+"Telegram @x", "TG: x", "t.me/x", Zapply handles in any case or as "zapply.example/~x" links.
 
 This module turns such text into canonical *keys* that the search engine indexes and that a query is
 normalised to in the same way, so any written form finds every other. It is generic: it knows
@@ -16,6 +17,15 @@ digits (``447700900123``) and the national significant number (``7700900123``). 
 ("07700 900123") yields the NSN too, so it meets the international form of the same number.
 Because a written run of digits may carry neighbours ("call one 07700 900123, 24h"), the index also
 keys the run with up to two digit groups dropped at either end; a query keys only the whole run.
+
+Payment selectors follow the lab's own schemes (``synth.finance.schemes``), so they are exact patterns,
+not guesses: a Zapply handle (``~olena.k93``, also ``~Olena.K93``, ``zapply.example/~olena.k93`` and
+``https://zapply.example/~olena.k93``; a sentence's final dot is not part of it) is keyed as the lower-case
+handle with its tilde; a LabCoin address (``lab1`` + 38 bech32 characters, any case, not inside a longer
+run of letters and digits, as ``synth.web.explorerinput.ADDRESS_IN_TEXT`` reads it) in lower case.
+``find_selectors`` reads e-mails first, then payment selectors, then messaging handles and phones, each
+on the text with the earlier finds blanked out: an address's digits are not a phone, and the ``.k93`` of
+``~olena.k93`` is not a messaging handle.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from dataclasses import dataclass
 
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
+from synth.finance.schemes import BECH32
 from synth.selectors import DIGIT_WORDS as DIGIT_WORD_TABLE
 
 # Digit words of the lab's languages (en, pl, ro, uk, ru): the generator's own table, so the search engine
@@ -40,6 +51,9 @@ _JOINER_WORDS = frozenset({
 # Words that follow an app name without being a handle ("Telegram only", "WhatsApp please").
 _NOT_HANDLES = frozenset({"only", "and", "the", "please", "message", "messages", "chat", "contact", "first",
                           "preferred", "also", "too", "available", "or", "via", "number", "app"})
+# The kinds of selector (``Found.kind``). An index token starts with its kind's initial (``encode_key``),
+# so the initials must differ: a phone's digits never meet an e-mail's or an address's hex.
+KINDS = ("phone", "email", "handle", "zapply", "wallet")
 MIN_PHONE_DIGITS = 7   # shorter runs are prices, ages, times and house numbers
 MAX_PHONE_DIGITS = 17  # 00 + country code + the longest national numbers
 MAX_TRIM = 2           # digit groups the index may drop at either end of a run
@@ -84,13 +98,28 @@ _HANDLE_APP = re.compile(
 _HANDLE_LINK = re.compile(r"(?<![\w.])(?:t|telegram)\.me/@?(?P<handle>[A-Za-z0-9_]{3,32})", re.IGNORECASE)
 _HANDLE_AT = re.compile(
     r"(?<![\w.@])@(?=[\w.]*[A-Za-z])(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,30}[A-Za-z0-9_])?)(?![\w@])")
+# A Zapply handle (synth.finance.schemes.HANDLE_RE, any case), bare or in the app's link, or after the app's
+# name ("Zapply: ~x"), so that a query pasting the whole phrase asks for the handle alone. The handle's
+# letters are spelled out rather than matched with IGNORECASE, which would let [a-z] take the Kelvin sign.
+# It ends before a dot that ends the sentence, and a handle cut short by a character it cannot hold
+# ("~anna.k93_x", "~anna.k93.x_y") is no handle at all.
+_ZAPPLY = re.compile(r"""
+    (?: (?<![\w.\-]) (?i:https?://)? (?i:www\.)? (?i:zapply\.example)/    # zapply.example/~x
+      | (?<![\w.]) (?i:zapply) (?:\s*[:\-]\s*|\s+)                       # "Zapply ~x", "Zapply: ~x"
+      | (?<![\w/~.\-]) )                                                  # a bare ~x
+    ~(?P<handle>[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)
+    (?![\w~]|\.[\w~])
+""", re.VERBOSE)
+# A LabCoin address (synth.finance.schemes.WALLET_RE, any case, as bech32 allows): the same reading as
+# synth.web.explorerinput.ADDRESS_IN_TEXT, so the Seekr results and its explorer answer agree.
+_WALLET = re.compile(r"(?<![0-9a-z])lab1[" + BECH32 + r"]{38}(?![0-9a-z])", re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True)
 class Found:
     """One selector found in text: its kind, canonical keys and where it is written (``text[start:end]``)."""
 
-    kind: str  # "phone", "email" or "handle"
+    kind: str  # "phone", "email", "handle" (messaging), "zapply" (payment-app handle) or "wallet" (LabCoin)
     keys: frozenset[str]
     start: int
     end: int
@@ -275,6 +304,27 @@ def find_handles(text: str) -> list[Found]:
     return found
 
 
+# --- payment selectors ---------------------------------------------------------------------------
+
+def zapply_key(handle: str) -> str:
+    """The key of a Zapply handle: lower case with its tilde, as the app stores it (``~olena.k93``)."""
+    return "~" + handle.lstrip("~").lower()
+
+
+def wallet_key(address: str) -> str:
+    """The key of a LabCoin address: lower case (bech32 is case-insensitive; the ledger writes lower)."""
+    return address.lower()
+
+
+def find_payments(text: str) -> list[Found]:
+    """Zapply handles (bare, after "Zapply", or as ``zapply.example/~x`` links) and LabCoin addresses."""
+    found = [Found("zapply", frozenset({zapply_key(m["handle"])}), m.start(), m.end())
+             for m in _ZAPPLY.finditer(text)]
+    found += [Found("wallet", frozenset({wallet_key(m.group())}), m.start(), m.end())
+              for m in _WALLET.finditer(text)]
+    return found
+
+
 def _blank(text: str, spans: Iterable[Found]) -> str:
     """``text`` with ``spans`` replaced by breakers of equal length, so offsets stay valid."""
     chars = list(text)
@@ -284,11 +334,17 @@ def _blank(text: str, spans: Iterable[Found]) -> str:
 
 
 def find_selectors(text: str, *, trim: int = MAX_TRIM) -> list[Found]:
-    """Every e-mail, handle and phone in ``text``. E-mails first, so their digits are not read as phones."""
+    """Every e-mail, payment selector, messaging handle and phone in ``text``.
+
+    Each reader sees the text with the earlier finds blanked out, most specific pattern first: the
+    digits of an e-mail, a Zapply handle or a LabCoin address are not read as a phone, and the ``.k93``
+    of ``~olena.k93`` is not read as a messaging handle.
+    """
     emails = find_emails(text)
-    handles = find_handles(_blank(text, emails))
-    phones = find_phones(_blank(text, [*emails, *handles]), trim=trim)
-    return [*emails, *handles, *phones]
+    payments = find_payments(_blank(text, emails))
+    handles = find_handles(_blank(text, [*emails, *payments]))
+    phones = find_phones(_blank(text, [*emails, *payments, *handles]), trim=trim)
+    return [*emails, *payments, *handles, *phones]
 
 
 def selector_tokens(text: str) -> list[str]:
@@ -299,9 +355,14 @@ def selector_tokens(text: str) -> list[str]:
 def encode_key(kind: str, key: str) -> str:
     """A key as one full-text token: letters and digits only, so a tokenizer never splits it.
 
-    Phones stay readable (``p447700900123``); e-mails and handles are hex-encoded (``e616e6e…``),
-    because ``@``, ``.`` and ``_`` would otherwise split them into words.
+    Phones stay readable (``p447700900123``); every other kind is its initial and the key hex-encoded
+    (e-mail ``e616e6e…``, messaging handle ``h…``, Zapply handle ``z7e…``, LabCoin address ``w6c6162…``),
+    because ``@``, ``.``, ``_`` and ``~`` would otherwise split them into words. The initials differ
+    (``KINDS``), so two kinds never share a token; an unknown kind is an error rather than a token that
+    might collide.
     """
+    if kind not in KINDS:
+        raise ValueError(f"unknown selector kind {kind!r}; expected one of {KINDS}")
     if kind == "phone":
         return "p" + key
     return kind[0] + key.encode("utf-8").hex()
