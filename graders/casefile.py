@@ -15,6 +15,7 @@ import pandas as pd
 
 from graders import m03_linking as _linking
 from graders import m07_method as _method
+from graders.canon import canonical_name
 from graders.world import load_public_db
 
 PathLike = str | os.PathLike[str] | None
@@ -34,9 +35,15 @@ def institutions(world_dir: PathLike = None) -> pd.DataFrame:
 
 def ring_ads(world_dir: PathLike = None) -> pd.DataFrame:
     """Module 03: the ads (QuickAds, Companions) of the groups that advertise two or more women in two or more
-    cities. Columns: ref, site, city, posted (UTC), phones (E.164), person (one label per woman)."""
+    cities. Columns: ref, site, city, posted (UTC), phones (E.164), person (one label per woman), text."""
     ring = _method.ring_ads(_linking.items_from_public_db(world_dir), cities(world_dir))
-    return ring[["ref", "site", "city", "posted", "phones", "person"]].reset_index(drop=True)
+    return ring[["ref", "site", "city", "posted", "phones", "person", "text"]].reset_index(drop=True)
+
+
+def personal_ads(world_dir: PathLike = None) -> pd.DataFrame:
+    """Every personal-services ad and profile in the brief's cities, the ring's and everyone else's (module 03's
+    collection). Columns: ref, site, city, name, age, contact, text, posted_at."""
+    return _linking.items_from_public_db(world_dir)
 
 
 def stays(ring: pd.DataFrame) -> pd.DataFrame:
@@ -46,9 +53,16 @@ def stays(ring: pd.DataFrame) -> pd.DataFrame:
 
 
 def workabroad(world_dir: PathLike = None) -> pd.DataFrame:
-    """WorkAbroad's posts (module 04): post_id, city, company, contact, posted_at."""
+    """WorkAbroad's posts (module 04): post_id, city, company, contact, posted_at, body."""
     with load_public_db(world_dir) as db:
-        return pd.read_sql("SELECT post_id, city, company, contact, posted_at FROM jobboard_posts ORDER BY post_id", db)
+        return pd.read_sql("SELECT post_id, city, company, contact, posted_at, body FROM jobboard_posts "
+                           "ORDER BY post_id", db)
+
+
+def front_posts(company: str, world_dir: PathLike = None) -> pd.DataFrame:
+    """Module 04: the WorkAbroad posts that name ``company`` as theirs (columns as ``workabroad``)."""
+    posts = workabroad(world_dir)
+    return posts[posts["company"].map(canonical_name) == canonical_name(company)].reset_index(drop=True)
 
 
 def quickads(world_dir: PathLike = None) -> pd.DataFrame:

@@ -68,13 +68,21 @@ def flagged_accounts(finance: Finance) -> list[int]:
 
 
 def organiser_totals(finance: Finance) -> dict[str, Any]:
+    """Per operation, what the operation's own accounts paid into its organiser's accounts (module 07's Q2).
+
+    Only payers the operation controls count: the exchange paying out coins that reached the organiser's
+    deposit address is the end of a peel chain (typed ``peel_chain`` in ``flows``), not a payment of the
+    operation's accounts, and Q2 asks for the latter.
+    """
     c = finance.ledger.columns
+    controlled = np.zeros(len(finance.accounts) + 1, dtype=bool)
+    controlled[[a.account_id for a in finance.accounts if a.role]] = True
     flows = {f.flow_id: f for f in finance.flows}
     out: dict[str, Any] = {}
     for account in finance.accounts:
         if account.role != "organiser":
             continue
-        rows = np.flatnonzero((c["credit"] == account.account_id) & (c["flow"] >= 0))
+        rows = np.flatnonzero((c["credit"] == account.account_id) & (c["flow"] >= 0) & controlled[c["debit"]])
         entry = out.setdefault(account.operation, {"by_currency": defaultdict(int), "eur_cents": 0.0, "rows": 0})
         for r in rows:
             if flows[int(c["flow"][r])].operation != account.operation:
