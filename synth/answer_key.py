@@ -138,7 +138,8 @@ def derive_answer_key(world: World, wid: str) -> dict[str, Any]:
         "social": derive_social(world),
         "modules": {M01: derive_module01(world), M02: derive_module02(world), M03: derive_module03(world)}
         | ({M04: derive_module04(world)} if M04 in world.briefs else {})
-        | ({M07: derive_module07(world.finance, world.briefs[M07], _members(world), world.seed)}
+        | ({M07: derive_module07(world.finance, world.briefs[M07], _members(world), world.seed,
+                                         frozenset(v for o in world.operations for v in o.victims))}
            if M07 in world.briefs and world.finance else {}),
     } | ({"finance": derive_finance(world.finance)} if world.finance else {})
 

@@ -18,7 +18,8 @@ from synth.finance.background import AccountArrays, Economy, P, build_calendar
 from synth.finance.columns import CITY_COUNTRY, CITY_INDEX, COUNTRY_INDEX, CURRENCY_INDEX, Texts, concat, offsets, take
 from synth.finance.crypto import Chain
 from synth.finance.cryptoflows import CryptoPlanter
-from synth.finance.institutions import BY_SLUG
+from synth.finance.deposits import choose_deposit_items, plant_deposits
+from synth.finance.institutions import BY_SLUG, CHANNELS
 from synth.finance.labour import LabourPlanter, choose_recruits
 from synth.finance.model import COLUMNS, FinAccount, Finance, Ledger
 from synth.finance.plant import Planter, local_ts, price
@@ -57,6 +58,34 @@ def account_arrays(accounts: list[FinAccount], rng: np.random.Generator, texts: 
         home_bank=np.array([first_bank.get(a.holder, -1) if a.kind in ("app", "prepaid") else -1 for a in accounts],
                            dtype=np.int32),
         desc=texts.indices(desc))
+
+
+def front_employers(accounts: list[FinAccount]) -> dict[int, np.ndarray]:
+    """For each labour front's business account: the other businesses of its country (ids), who pay instead."""
+    out = {}
+    for front in (a for a in accounts if a.role == "front" and a.kind == "business"):
+        country = BY_SLUG[front.institution].country
+        out[front.account_id] = np.array([b.account_id for b in accounts if b.kind == "business" and not b.role
+                                          and BY_SLUG[b.institution].country == country], dtype=np.int64)
+    return out
+
+
+def repay_front_salaries(cols: dict[str, np.ndarray], employers: dict[int, np.ndarray], desc: np.ndarray) -> None:
+    """The front employs nobody on the books (FIN-2020-A008: a cash-rich business with no payroll).
+
+    The benign economy draws wages from every business alike, the front included; its illicit rows take
+    the places of some of them (so it does not look busier than its pattern), and the wages left are
+    paid here by another employer of its country instead: each employee always by the same one (by id,
+    without a draw, so no later draw moves). ``desc`` maps account row (id - 1) to its statement name.
+    """
+    salary = CHANNELS.index("salary")
+    for front, others in employers.items():
+        rows = np.flatnonzero((cols["debit"] == front) & (cols["channel"] == salary))
+        if not len(rows) or not len(others):
+            continue
+        payer = others[cols["credit"][rows] % len(others)]
+        cols["debit"][rows] = payer
+        cols["desc"][rows] = desc[payer - 1]
 
 
 def build_finance(streams: Streams, preset: Preset, epoch: datetime, people: list[Person],
@@ -99,14 +128,18 @@ def build_finance(streams: Streams, preset: Preset, epoch: datetime, people: lis
     crypto.labour(ops[LABOUR_OP], labour.crypto_fees, organiser)
     crypto.run()
     _benign_ad_fees(streams, planter, accounts, people, ads, epoch)
+    drng = streams.get("finance-deposits")
+    deposit_items = choose_deposit_items(drng, people, accounts, ads, listings)
+    plant_deposits(drng, planter, accounts, people, deposit_items, epoch, end)
     keep = planter.replace_background(background, nprng(seed, "finance-replace"))
+    repay_front_salaries(background, front_employers(accounts), arrays.desc)
     merged = concat([take(background, np.flatnonzero(keep)), planter.ledger_rows()])
     ledger = _number_rows(merged, nprng(seed, "finance-txn-ids"), texts, epoch)
     wallets, txs = chain.frozen()
     return Finance(accounts=tuple(accounts), ledger=ledger, flows=tuple(planter.flows), wallets=wallets, chain=txs,
                    coin_price=chain.price, recruits=tuple(sorted(recruit_ids)), mules=tuple(mules),
                    exchange_customers={address: holder for holder, address in sorted(chain.deposit.items())},
-                   published_addresses=crypto.published_and_paid())
+                   published_addresses=crypto.published_and_paid(), deposit_items=tuple(deposit_items))
 
 
 def _benign_ad_fees(streams: Streams, planter: Planter, accounts: list[FinAccount], people: list[Person],

@@ -131,8 +131,14 @@ def derive_finance(finance: Finance) -> dict[str, Any]:
     }
 
 
-def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[str, str], seed: int) -> dict[str, Any]:
-    """Module 07: flagged accounts, the organisers' totals, a sample of typed flows, the operations' wallets."""
+def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[str, str], seed: int,
+                    victims: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Module 07: flagged accounts, the organisers' totals, a sample of typed flows, the operations' wallets.
+
+    ``victims`` are the operations' victims (person ids); with the recruits they are whose own accounts
+    count as ``victim_accounts``. Clients who paid a ring's booking deposit also carry an illicit row, but
+    they are neither suspects nor victims, so they are in neither list.
+    """
     section = derive_finance(finance)
     typed = sorted(int(f) for f, v in section["flows"].items() if v["typology"] and v["txn_ids"])
     rng = random.Random(f"{seed}:module07-sample")
@@ -146,7 +152,8 @@ def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[st
         "flagged_printed": [questions.printed_number(finance.account(i)) for i in flagged_accounts(finance)],
         "beyond_evidence": [questions.printed_number(finance.account(i)) for i in sorted(beyond_evidence(finance))],
         "victim_accounts": sorted(a.account_id for a in finance.accounts
-                                  if not a.role and used.get(a.account_id) and a.kind != "merchant"),
+                                  if not a.role and used.get(a.account_id) and a.kind != "merchant"
+                                  and a.holder in victims | set(finance.recruits)),
         "organiser_total": section["organiser_totals"],
         "flow_sample": {str(f): {"typology": section["flows"][str(f)]["typology"],
                                  "txn_ids": section["flows"][str(f)]["txn_ids"]} for f in sample},

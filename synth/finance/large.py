@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 from synth.config import get_preset
 from synth.finance.accounts import PROFILES
 from synth.finance.background import AccountArrays, Economy, P, build_calendar
-from synth.finance.build import account_arrays, nprng
+from synth.finance.build import account_arrays, front_employers, nprng, repay_front_salaries
 from synth.finance.cells import Cell, choose_cells, crowd_ad_fees, plant_cells
 from synth.finance.columns import CITY_COUNTRY, CURRENCY_INDEX, Texts, concat, offsets, take
 from synth.finance.institutions import BANK_OF_COUNTRY, BY_SLUG, CHANNELS, CURRENCIES
@@ -92,11 +92,13 @@ def stream_large_ledger(world: World, directory: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     key.mkdir(parents=True, exist_ok=True)
     _write_accounts(out / "accounts.parquet", finance, banks, remap, nprng(seed, "finance-large-numbers"), n_world)
+    fronts = front_employers(list(finance.accounts))
     world_rows = fixed  # the world's rows, the cells' rows and the crowd's ad fees, inserted window by window
     next_id, labels, total = 1, [], 0
     for part, d0 in enumerate(range(0, preset.days, scale.window_days)):
         d1 = min(preset.days, d0 + scale.window_days)
         rows = economy.window(nprng(seed, f"finance-large-window-{part}"), d0, d1, calendar)
+        repay_front_salaries(rows, fronts, joined.desc)
         rows = take(rows, np.flatnonzero((rows["ts"] >= d0 * 86400) & (rows["ts"] < d1 * 86400)))
         here = np.flatnonzero((world_rows["ts"] >= d0 * 86400) & (world_rows["ts"] < d1 * 86400))
         rows = concat([take(world_rows, here), rows])
@@ -134,6 +136,7 @@ def _cells_rows(world: World, cells: list[Cell], economy: Economy, in_cell: np.n
         for part, d0 in enumerate(range(0, days, scale.window_days)):
             d1 = min(days, d0 + scale.window_days)
             got = own.window(nprng(seed, f"finance-large-cells-window-{part}"), d0, d1, calendar)
+            repay_front_salaries(got, front_employers(list(world.finance.accounts)), economy.a.desc)
             parts.append(take(got, np.flatnonzero((got["ts"] >= d0 * 86400) & (got["ts"] < d1 * 86400))))
         streams = Streams(seed)
         rows, flows = plant_cells(streams.get, lambda name: nprng(seed, name), cells, merchants, concat(parts), texts,

@@ -6,7 +6,7 @@ details are written after the money exists (synth.finance.build), so every handl
 and every address has received coins:
 
 - the ring's ads and profiles ask for a booking deposit to the controller's work account
-  (``~lux.booking.1``), in some of them;
+  (``~lux.booking.1``), in the items synth.finance.deposits chose (and paid clients' deposits for);
 - the labour operation's ads and job-board posts ask for the registration fee by the recruiter's Zapply
   handle and, where recruits of that country paid in coins, the address he prints in that country's ads
   (synth.finance.cryptoflows: every payment to it is a recruit's fee);
@@ -24,14 +24,11 @@ import random
 from dataclasses import replace
 
 from synth.finance.model import Finance, Mention
-from synth.network import LABOUR_OP, SEX_OP
+from synth.network import LABOUR_OP
 from synth.places import CITY_BY_SLUG
 from synth.streams import Streams
 from synth.world import Account, Ad, Listing, Person, Social
 
-RING_SHARE = 0.35  # ring ads and profiles that ask for a deposit (the rest: "text first", cash)
-ADVERTISER_TAKES_DEPOSITS = 0.4  # independent advertisers with a Zapply account who take deposits on it
-ADVERTISER_AD_SHARE = 0.8  # of their ads and profiles, the share that says so
 AGENT_ACCEPTS_COINS = 0.5  # travel agents with a LabCoin wallet who print an address
 BIO_HANDLE = 0.05  # social accounts of Zapply users whose bio gives the handle
 BIO_ADDRESS = 0.25  # social accounts of LabCoin users whose bio gives an address
@@ -72,6 +69,7 @@ class Writer:
                 self.own_handle.setdefault(a.holder, a.number)
         self.address = {w.owner: w.addresses[0] for w in finance.wallets if w.addresses and not w.label}
         self.published = finance.published_addresses
+        self.deposits = {(d.site, d.item_id): d for d in finance.deposit_items}  # chosen with the money
         self.mentions: list[Mention] = []
 
     def note(self, site: str, item_id: int, kind: str, value: str, holder: str, operation: str | None) -> None:
@@ -91,12 +89,10 @@ def publish_payment_details(streams: Streams, people: list[Person], ads: list[Ad
                             social: Social, finance: Finance) -> tuple[list[Ad], list[Listing], Social, Finance]:
     """The ads, listings and social accounts with payment details written in, and ``finance`` with the record."""
     w = Writer(streams.get("finance-mentions"), people, finance)
-    advertisers = sorted(p for p, role in w.role.items() if role == "independent_advertiser" and p in w.own_handle)
-    takes_deposits = {p for p in advertisers if w.rng.random() < ADVERTISER_TAKES_DEPOSITS}
     agents = sorted(p for p, role in w.role.items() if role == "travel_agent" and p in w.address)
     accepts_coins = {p for p in agents if w.rng.random() < AGENT_ACCEPTS_COINS}
-    new_ads = [_ad(w, ad, takes_deposits, accepts_coins) for ad in sorted(ads, key=lambda a: a.ad_id)]
-    new_listings = [_listing(w, x, takes_deposits, accepts_coins)
+    new_ads = [_ad(w, ad, accepts_coins) for ad in sorted(ads, key=lambda a: a.ad_id)]
+    new_listings = [_listing(w, x, accepts_coins)
                     for x in sorted(listings, key=lambda x: (x.site, x.listing_id))]
     accounts = [_bio(w, a) for a in social.accounts]
     mentions = tuple(sorted(w.mentions, key=lambda m: (m.site, m.item_id, m.kind)))
@@ -104,14 +100,13 @@ def publish_payment_details(streams: Streams, people: list[Person], ads: list[Ad
 
 
 def _line(w: Writer, site: str, item_id: int, lang: str, poster: str, operation: str | None, country: str,
-          category: str, takes_deposits: set[str], accepts_coins: set[str]) -> str | None:
+          category: str, accepts_coins: set[str]) -> str | None:
     """The payment sentence an item by ``poster`` carries, if any (and the record of what it names)."""
-    if operation == SEX_OP and category == "personal-services":
-        handle = w.work_handle.get(poster)
-        if handle and w.rng.random() < RING_SHARE:
-            w.note(site, item_id, "zapply", handle, poster, operation)
-            return w.deposit(lang, handle)
-    elif operation == LABOUR_OP:
+    deposit = w.deposits.get((site, item_id))
+    if deposit is not None:  # the ring's and honest advertisers' deposits (synth.finance.deposits)
+        w.note(site, item_id, "zapply", deposit.handle, deposit.holder, deposit.operation)
+        return w.deposit(lang, deposit.handle)
+    if operation == LABOUR_OP:
         handle = w.work_handle.get(poster)
         address = w.published.get(poster, {}).get(country)
         if handle:
@@ -119,10 +114,6 @@ def _line(w: Writer, site: str, item_id: int, lang: str, poster: str, operation:
         if address:
             w.note(site, item_id, "wallet", address, poster, operation)
         return _fee(w, lang, handle, address) if handle or address else None
-    elif poster in takes_deposits and category == "personal-services":
-        if w.rng.random() < ADVERTISER_AD_SHARE:
-            w.note(site, item_id, "zapply", w.own_handle[poster], poster, None)
-            return w.deposit(lang, w.own_handle[poster])
     elif poster in accepts_coins and category == "travel":
         w.note(site, item_id, "wallet", w.address[poster], poster, None)
         return COINS.get(lang, COINS["en"]).format(a=w.address[poster])
@@ -135,17 +126,17 @@ def _fee(w: Writer, lang: str, handle: str | None, address: str | None) -> str:
     return f"{w.rng.choice(FEE_LEAD[lang])}: " + f" {OR[lang]} ".join(ways)
 
 
-def _ad(w: Writer, ad: Ad, takes_deposits: set[str], accepts_coins: set[str]) -> Ad:
+def _ad(w: Writer, ad: Ad, accepts_coins: set[str]) -> Ad:
     line = _line(w, ad.site, ad.ad_id, "en", ad.poster, ad.operation, CITY_BY_SLUG[ad.city].country, ad.category,
-                 takes_deposits, accepts_coins)
+                 accepts_coins)
     return replace(ad, body=_append(ad.body, line)) if line else ad
 
 
-def _listing(w: Writer, x: Listing, takes_deposits: set[str], accepts_coins: set[str]) -> Listing:
+def _listing(w: Writer, x: Listing, accepts_coins: set[str]) -> Listing:
     category = {"profile": "personal-services", "job": "jobs", "travel": "travel"}[x.kind]
     poster = x.poster.removeprefix("biz:")
     line = _line(w, x.site, x.listing_id, x.language, poster, x.operation, CITY_BY_SLUG[x.city].country, category,
-                 takes_deposits, accepts_coins)
+                 accepts_coins)
     return replace(x, text=_append(x.text, line)) if line else x
 
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from synth.finance.institutions import CHANNELS, CURRENCIES
 from synth.places import CITIES
+
+if TYPE_CHECKING:
+    from synth.finance.deposits import DepositItem
 
 COLUMNS = ("txn_id", "ts", "channel", "debit", "credit", "amount", "currency", "credit_amount",
            "credit_currency", "city", "desc", "flow")
@@ -163,6 +167,7 @@ class Finance:
     exchange_customers: dict[str, str] = field(default_factory=dict)  # deposit address -> holder (KYC)
     published_addresses: dict[str, dict[str, str]] = field(default_factory=dict)  # recruiter -> {country: address}
     mentions: tuple[Mention, ...] = ()  # payment details written in ads and profiles (synth.finance.mentions)
+    deposit_items: tuple[DepositItem, ...] = ()  # ads and profiles that ask for a deposit (synth.finance.deposits)
 
     def account(self, account_id: int) -> FinAccount:
         return self.accounts[account_id - 1]

@@ -111,14 +111,16 @@ class Planter:
         return self.rng.choice(sorted(c for c in ok if room(c) >= best * 0.6))
 
     def add(self, ts: int, channel: str, debit: int, credit: int, eur_cents: float | None, desc: str, flow: int,
-            city: str | None = None, amount: int | None = None) -> None:
+            city: str | None = None, amount: int | None = None, extra: bool = False) -> None:
         """One illicit row; the amount is given in euro cents (converted at the payer's price level) or in
-        the debit account's own cents (``amount``)."""
+        the debit account's own cents (``amount``). An ``extra`` row replaces no background row: activity
+        the account's honest pattern has no place for (clients' deposits into a booking account, which
+        honest advertisers' accounts receive in the same way: synth.finance.deposits)."""
         if self.strict and any(acc in self.targets and not self.span[acc][0] < ts < self.span[acc][1]
                                for acc in (debit, credit)):
             return
         for side, acc in (("debit", debit), ("credit", credit)):
-            if acc in self.targets:
+            if acc in self.targets and not extra:
                 key = (acc, ts // BUCKET)
                 self.left[side][key] = self.left[side].get(key, 0) - 1
                 self.used[side][key] = self.used[side].get(key, 0) + 1

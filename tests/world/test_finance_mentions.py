@@ -7,8 +7,10 @@ import sqlite3
 from collections import Counter, defaultdict
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
+from synth.finance.institutions import CHANNELS
 from synth.finance.schemes import is_safe_handle, is_safe_wallet_address
 from synth.generate import build_world
 from synth.network import LABOUR_OP, SEX_OP
@@ -103,3 +105,31 @@ def test_fees_to_a_published_address_reach_the_exchange_in_the_period(seed, worl
     deposit = next(a for a, holder in w.finance.exchange_customers.items() if holder == organiser)
     into_deposit = [tx for tx in w.finance.chain if any(a == deposit for a, _ in tx.outputs)]
     assert into_deposit and all(flows[tx.flow].operation == LABOUR_OP for tx in into_deposit)
+
+
+def test_deposit_handles_receive_deposits(world) -> None:
+    """An ad that asks for a deposit is followed by clients' deposits into the handle it names: the ring's
+    booking accounts (every one of them, so none is an unused account of the ring) and honest advertisers'."""
+    c = world.finance.ledger.columns
+    app = CHANNELS.index("app")
+    account_of = {(d.site, d.item_id): d for d in world.finance.deposit_items}
+    ring = {d.account for d in account_of.values() if d.operation == SEX_OP}
+    honest = {d.account for d in account_of.values() if d.operation is None}
+    booking = {a.account_id for a in world.finance.accounts if a.institution == "zapply" and a.role == "controller"}
+    assert ring == booking and len(honest) >= 10
+    for account in ring:
+        assert ((c["credit"] == account) & (c["channel"] == app) & (c["flow"] >= 0)).sum() >= 1, account
+    honest_deposits = np.isin(c["credit"], sorted(honest)) & (c["channel"] == app) & (c["flow"] < 0)
+    assert honest_deposits.sum() >= len(honest)
+    written = {(m.site, m.item_id) for m in world.finance.mentions if m.kind == "zapply"}
+    assert set(account_of) <= written  # the text and the money agree
+
+
+def test_clients_are_neither_suspects_nor_victims(default_world, world) -> None:
+    key = json.loads((default_world / "key" / "answer_key.json").read_text(encoding="utf-8"))
+    m07 = key["modules"]["07-following-the-money"]
+    holders = {a.account_id: a.holder for a in world.finance.accounts}
+    victims = {v for o in world.operations for v in o.victims} | set(world.finance.recruits)
+    assert m07["victim_accounts"] and {holders[a] for a in m07["victim_accounts"]} <= victims
+    roles = {a.account_id: a.role for a in world.finance.accounts}
+    assert all(roles[a] for a in m07["flagged_accounts"])

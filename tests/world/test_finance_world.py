@@ -61,6 +61,15 @@ def test_every_typology_is_planted(world) -> None:
     assert typologies[None], "part of the illicit flow must stay untyped (AMLworld)"
 
 
+def test_the_front_pays_no_wages(world) -> None:
+    """A cash-rich business with no payroll (FIN-2020-A008): the front's account pays no salary at all."""
+    c = world.finance.ledger.columns
+    fronts = [a.account_id for a in world.finance.accounts if a.role == "front"]
+    salaries = np.isin(c["debit"], fronts) & (c["channel"] == CHANNELS.index("salary"))
+    assert fronts and not salaries.any()
+    assert np.isin(c["credit"], fronts).sum() > 0  # clients still pay it: it is a business, not a shell
+
+
 def test_ad_fees_follow_the_ads(world) -> None:
     """Every ring ad fee paid by card is paid minutes before a ring ad of the same time."""
     ring_ads = sorted([a.posted_at for a in world.ads if a.operation == "OP1"]
