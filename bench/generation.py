@@ -71,5 +71,16 @@ def report(result: dict) -> str:
             f"  → the generator's people stage is {result['ratio']:.1f}× faster than the naive loop")
 
 
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    from synth.config import PRESETS
+
+    parser = argparse.ArgumentParser(prog="python -m bench.generation", description=__doc__)
+    parser.add_argument("preset", nargs="?", default="default", choices=sorted(PRESETS),
+                        help="the preset to generate (default: default); `make bench` measures default")
+    print(report(bench_generation(parser.parse_args(argv).preset)))
+
+
 if __name__ == "__main__":
-    print(report(bench_generation(*sys.argv[1:2] or ["default"])))
+    main()
