@@ -37,7 +37,7 @@ def is_missing(value: Any) -> bool:
         return False
 
 
-def _values(answer: Any, column: str, what: str, example: str) -> list[Any]:
+def list_items(answer: Any, column: str, what: str, example: str) -> list[Any]:
     """The items of a list-like answer, or of ``column`` when the answer is a table."""
     if isinstance(answer, pd.DataFrame):
         if column in answer.columns:
@@ -63,7 +63,7 @@ def ad_id_items(answer: Any) -> list[list[str]]:
 
     "1234", 1234, 1234.0 and "#1234" all read as ad 1234.
     """
-    values = _values(answer, "ad_id", "ad ids", "[1204, 1217] or a DataFrame with an 'ad_id' column")
+    values = list_items(answer, "ad_id", "ad ids", "[1204, 1217] or a DataFrame with an 'ad_id' column")
     items: list[list[str]] = []
     for value in values:
         if is_missing(value) or not str(value).strip():
@@ -83,7 +83,7 @@ def phone_items(answer: Any, regions: Sequence[str]) -> list[list[str]]:
     ``regions`` are the countries a phone written without a country code may belong to, the
     likeliest first (see ``canon.phone_candidates``).
     """
-    values = _values(answer, "phone", "phone numbers", "['+48 490 123 456', '48490765432']")
+    values = list_items(answer, "phone", "phone numbers", "['+48 490 123 456', '48490765432']")
     first = regions[0] if regions else None
     return [[] if is_missing(v) else phone_candidates(v, first, regions[1:]) for v in values]
 

@@ -18,7 +18,7 @@ import requests
 
 from graders import answers, quickads
 from graders.key import load_answer_key, load_module_key, load_public_db
-from graders.metrics import set_f1
+from graders.metrics import clamp_points, out_of, set_f1
 from graders.quickads import PARSE_FIELDS, TABLE_FIELDS, PublicAds, ad_url
 from graders.selfcheck import quiet
 
@@ -26,13 +26,6 @@ MODULE = "01-scraping-ad-sites"
 PARSE_SAMPLE = 6  # ads the parser is tried on: a few from the brief, a few from elsewhere
 
 
-def _points(value: float) -> float:
-    return round(max(0.0, value), 2)
-
-
-def _out_of(earned: float, available: float) -> str:
-    """'2.25 of 3 points', for the explanation a trainee reads in the feedback."""
-    return f"{earned:.2f} of {available:g} point{'' if available == 1 else 's'}"
 
 
 def _parse_sample(public: PublicAds, key: dict[str, Any], seed: str) -> list[int]:
@@ -82,7 +75,7 @@ def score_parse_ad(parse_ad: Callable[[str], Any], points: float = 2) -> float:
         print(f"parse_ad read {right} of {total} fields correctly on {len(sample)} ad pages.")
         for problem, count in sorted(problems.items()):
             print(f"  - {problem} (on {count} page{'s' if count != 1 else ''})")
-        return _points(right / total * points if total else 0.0)
+        return clamp_points(right / total * points if total else 0.0)
 
 
 def _field_accuracy(public: PublicAds, table: Any, truth: set[str]) -> tuple[float, list[str]]:
@@ -118,14 +111,14 @@ def score_city_ads(ads: Any, points: float = 4) -> float:
             accuracy, missing = _field_accuracy(PublicAds(db), table, truth)
         id_points, field_points = points * 0.75, points * 0.25
         print(f"Ads: {len(predicted)} different ad ids; precision {precision:.2f}, recall {recall:.2f}, "
-              f"F1 {f1:.2f} -> {_out_of(f1 * id_points, id_points)}.")
+              f"F1 {f1:.2f} -> {out_of(f1 * id_points, id_points)}.")
         if missing:
             print(f"Fields: your table has no column {', '.join(repr(m) for m in missing)} -> "
-                  f"{_out_of(0, field_points)}.")
+                  f"{out_of(0, field_points)}.")
         else:
             print(f"Fields: {accuracy:.0%} of the title, phone and posted_at values of the brief's ads are "
-                  f"right -> {_out_of(accuracy * field_points, field_points)}.")
-        return _points(f1 * id_points + accuracy * field_points)
+                  f"right -> {out_of(accuracy * field_points, field_points)}.")
+        return clamp_points(f1 * id_points + accuracy * field_points)
 
 
 def score_shared_phones(phones: Any, points: float = 3) -> float:
@@ -140,5 +133,5 @@ def score_shared_phones(phones: Any, points: float = 3) -> float:
         predicted = {next((r for r in readings if r in truth), readings[0]) for readings in items if readings}
         precision, recall, f1 = set_f1(predicted, truth)
         print(f"Shared phones: {len(predicted)} different numbers; precision {precision:.2f}, "
-              f"recall {recall:.2f}, F1 {f1:.2f} -> {_out_of(f1 * points, points)}.")
-        return _points(f1 * points)
+              f"recall {recall:.2f}, F1 {f1:.2f} -> {out_of(f1 * points, points)}.")
+        return clamp_points(f1 * points)

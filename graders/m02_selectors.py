@@ -28,7 +28,7 @@ import phonenumbers
 
 from graders import selectors
 from graders.answers import AnswerShapeError
-from graders.metrics import set_f1
+from graders.metrics import clamp_points, set_f1
 from graders.selfcheck import quiet
 from graders.world import load_public_db
 
@@ -62,9 +62,6 @@ def evaluate(answer: Any, module_key: dict[str, Any], kind: str) -> tuple[float,
     return precision, recall, f1, len(predicted)
 
 
-def _points(value: float) -> float:
-    return round(max(0.0, value), 2)
-
 
 def _score(answer: Any, kind: str, points: float) -> float:
     with quiet():
@@ -87,7 +84,7 @@ def _score(answer: Any, kind: str, points: float) -> float:
         if unknown:
             print(f"  - {unknown} row{' has' if unknown == 1 else 's have'} a 'kind' that is not phone, email or "
                   "handle; no question counts them.")
-        return _points(earned)
+        return clamp_points(earned)
 
 
 def score_phones(answer: Any, points: float = POINTS["phone"]) -> float:

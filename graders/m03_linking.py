@@ -37,7 +37,7 @@ import phonenumbers
 
 from graders import linkanswers
 from graders.answers import AnswerShapeError
-from graders.metrics import edit_similarity, set_f1
+from graders.metrics import clamp_points, edit_similarity, out_of, set_f1
 from graders.selfcheck import quiet
 from graders.world import load_brief, load_public_db
 
@@ -401,19 +401,13 @@ def grade(findings: Findings, key: Mapping[str, Any]) -> dict[str, float]:
     _, _, operation_f1 = set_f1(findings.operation_items, key["operation_items"])
     cities, dates = circuit_shares(findings.circuit, key["circuit"])
     return {
-        "clusters": _points(cluster_f1 * POINTS["clusters"]),
-        "operation_items": _points(operation_f1 * POINTS["operation_items"]),
-        "victim_count": _points(count_share(findings.victim_count, key["victim_count"]) * POINTS["victim_count"]),
-        "circuit": _points((CIRCUIT_CITY_SHARE * cities + (1 - CIRCUIT_CITY_SHARE) * dates) * POINTS["circuit"]),
+        "clusters": clamp_points(cluster_f1 * POINTS["clusters"]),
+        "operation_items": clamp_points(operation_f1 * POINTS["operation_items"]),
+        "victim_count": clamp_points(count_share(findings.victim_count, key["victim_count"]) * POINTS["victim_count"]),
+        "circuit": clamp_points((CIRCUIT_CITY_SHARE * cities + (1 - CIRCUIT_CITY_SHARE) * dates) * POINTS["circuit"]),
     }
 
 
-def _points(value: float) -> float:
-    return round(max(0.0, value), 2)
-
-
-def _out_of(earned: float, available: float) -> str:
-    return f"{earned:.2f} of {round(available, 2):g} point{'' if available == 1 else 's'}"
 
 
 def score_clusters(items: Any, points: float = POINTS["clusters"]) -> float:
@@ -428,8 +422,8 @@ def score_clusters(items: Any, points: float = POINTS["clusters"]) -> float:
         covered = sum(ref in labels for ref in truth)
         print(f"People: your labels cover {covered} of the {len(truth)} ads of the brief; {len(set(labels.values()))} "
               f"different people. Pairs of ads: precision {precision:.2f}, recall {recall:.2f}, F1 {f1:.2f} "
-              f"-> {_out_of(f1 * points, points)}.")
-        return _points(f1 * points)
+              f"-> {out_of(f1 * points, points)}.")
+        return clamp_points(f1 * points)
 
 
 def score_operation_items(operation_items: Any, points: float = POINTS["operation_items"]) -> float:
@@ -442,8 +436,8 @@ def score_operation_items(operation_items: Any, points: float = POINTS["operatio
         truth = _module_key()["operation_items"]
         precision, recall, f1 = set_f1(refs, truth)
         print(f"The group's ads: {len(set(refs))} different ads listed; precision {precision:.2f}, "
-              f"recall {recall:.2f}, F1 {f1:.2f} -> {_out_of(f1 * points, points)}.")
-        return _points(f1 * points)
+              f"recall {recall:.2f}, F1 {f1:.2f} -> {out_of(f1 * points, points)}.")
+        return clamp_points(f1 * points)
 
 
 def score_victim_count(victim_count: Any, points: float = POINTS["victim_count"]) -> float:
@@ -455,8 +449,8 @@ def score_victim_count(victim_count: Any, points: float = POINTS["victim_count"]
             raise TypeError(str(error)) from None
         share = count_share(given, _module_key()["victim_count"])
         verdict = {1.0: "exact", 0.5: "one off", 0.25: "two off"}.get(share, "more than two off")
-        print(f"Number of people advertised: your count is {verdict} -> {_out_of(share * points, points)}.")
-        return _points(share * points)
+        print(f"Number of people advertised: your count is {verdict} -> {out_of(share * points, points)}.")
+        return clamp_points(share * points)
 
 
 def score_circuit(circuit: Any, points: float = POINTS["circuit"]) -> float:
@@ -467,9 +461,9 @@ def score_circuit(circuit: Any, points: float = POINTS["circuit"]) -> float:
         except AnswerShapeError as error:
             raise TypeError(str(error)) from None
         city_points, date_points = points * CIRCUIT_CITY_SHARE, points * (1 - CIRCUIT_CITY_SHARE)
-        print(f"Circuit: the order of cities is {cities:.0%} right -> {_out_of(cities * city_points, city_points)}; "
-              f"{dates:.0%} of the first and last days are right -> {_out_of(dates * date_points, date_points)}.")
-        return _points(cities * city_points + dates * date_points)
+        print(f"Circuit: the order of cities is {cities:.0%} right -> {out_of(cities * city_points, city_points)}; "
+              f"{dates:.0%} of the first and last days are right -> {out_of(dates * date_points, date_points)}.")
+        return clamp_points(cities * city_points + dates * date_points)
 
 
 # ---- the items a complete crawl collects, straight from the public database (tests and calibration) -----

@@ -36,7 +36,7 @@ from graders import socialanswers as sa
 from graders.answers import AnswerShapeError
 from graders.canon import canonical_name
 from graders.key import load_brief, load_module_key, load_public_db
-from graders.metrics import set_f1
+from graders.metrics import clamp_points, out_of, set_f1
 from graders.selfcheck import quiet
 
 MODULE = sa.M04
@@ -215,17 +215,11 @@ def grade(findings: Findings, key: Mapping[str, Any]) -> dict[str, float]:
     """Points per question for a method's findings against a module key (no printing): the calibration."""
     _, _, accounts_f1 = set_f1(findings.recruiter_accounts, key["recruiter_accounts"])
     _, _, links_f1 = link_scores({a: set(i) for a, i in findings.account_ads.items()}, key["account_ads"])
-    return {"recruiter_accounts": _points(accounts_f1 * POINTS["recruiter_accounts"]),
-            "front": _points(front_share(findings.front, key["front"]) * POINTS["front"]),
-            "account_ads": _points(links_f1 * POINTS["account_ads"])}
+    return {"recruiter_accounts": clamp_points(accounts_f1 * POINTS["recruiter_accounts"]),
+            "front": clamp_points(front_share(findings.front, key["front"]) * POINTS["front"]),
+            "account_ads": clamp_points(links_f1 * POINTS["account_ads"])}
 
 
-def _points(value: float) -> float:
-    return round(max(0.0, value), 2)
-
-
-def _out_of(earned: float, available: float) -> str:
-    return f"{earned:.2f} of {round(available, 2):g} point{'' if available == 1 else 's'}"
 
 
 def score_recruiter_accounts(recruiter_accounts: Any, points: float = POINTS["recruiter_accounts"]) -> float:
@@ -237,8 +231,8 @@ def score_recruiter_accounts(recruiter_accounts: Any, points: float = POINTS["re
             raise TypeError(str(error)) from None
         precision, recall, f1 = set_f1(refs, load_module_key(MODULE)["recruiter_accounts"])
         print(f"Accounts: {len(set(refs))} different accounts listed; precision {precision:.2f}, "
-              f"recall {recall:.2f}, F1 {f1:.2f} -> {_out_of(f1 * points, points)}.")
-        return _points(f1 * points)
+              f"recall {recall:.2f}, F1 {f1:.2f} -> {out_of(f1 * points, points)}.")
+        return clamp_points(f1 * points)
 
 
 def score_front(front: Any, points: float = POINTS["front"]) -> float:
@@ -250,8 +244,8 @@ def score_front(front: Any, points: float = POINTS["front"]) -> float:
             raise TypeError(str(error)) from None
         share = front_share(answer, load_module_key(MODULE)["front"])
         verdict = {1.0: "right", FRONT_PART_SHARE: "partly right (only part of the name)"}.get(share, "not right")
-        print(f"The front's name: your answer is {verdict} -> {_out_of(share * points, points)}.")
-        return _points(share * points)
+        print(f"The front's name: your answer is {verdict} -> {out_of(share * points, points)}.")
+        return clamp_points(share * points)
 
 
 def score_account_ads(account_ads: Any, points: float = POINTS["account_ads"]) -> float:
@@ -264,5 +258,5 @@ def score_account_ads(account_ads: Any, points: float = POINTS["account_ads"]) -
         precision, coverage, f1 = link_scores(given, load_module_key(MODULE)["account_ads"])
         print(f"Links: {sum(map(len, given.values()))} (account, ad) pairs for {len(given)} accounts; precision "
               f"{precision:.2f}, coverage of the accounts to link {coverage:.2f}, F1 {f1:.2f} "
-              f"-> {_out_of(f1 * points, points)}.")
-        return _points(f1 * points)
+              f"-> {out_of(f1 * points, points)}.")
+        return clamp_points(f1 * points)

@@ -30,7 +30,7 @@ from graders import moneyanswers as ma
 from graders.answers import AnswerShapeError
 from graders.canon import canonical_account
 from graders.key import load_brief, load_module_key, load_public_db
-from graders.metrics import set_f1
+from graders.metrics import clamp_points, out_of, set_f1
 from graders.selfcheck import quiet
 
 MODULE = ma.M07
@@ -218,17 +218,11 @@ def grade(findings: Findings, key: Mapping[str, Any], rates: Mapping[str, float]
     _, _, f1 = set_f1(ma.accounts(findings.flagged_accounts), truth_accounts(key))
     right, asked = ma.label_share(ma.label_pairs(findings.typology_labels), key["typology_questions"])
     share = total_share(ma.total_eur(findings.organiser_total, rates), truth_total(key))
-    return {"flagged_accounts": _points(f1 * POINTS["flagged_accounts"]),
-            "organiser_total": _points(share * POINTS["organiser_total"]),
-            "typology_labels": _points(right / asked * POINTS["typology_labels"] if asked else 0.0)}
+    return {"flagged_accounts": clamp_points(f1 * POINTS["flagged_accounts"]),
+            "organiser_total": clamp_points(share * POINTS["organiser_total"]),
+            "typology_labels": clamp_points(right / asked * POINTS["typology_labels"] if asked else 0.0)}
 
 
-def _points(value: float) -> float:
-    return round(max(0.0, value), 2)
-
-
-def _out_of(earned: float, available: float) -> str:
-    return f"{earned:.2f} of {round(available, 2):g} point{'' if available == 1 else 's'}"
 
 
 def score_flagged_accounts(flagged_accounts: Any, points: float = POINTS["flagged_accounts"]) -> float:
@@ -240,8 +234,8 @@ def score_flagged_accounts(flagged_accounts: Any, points: float = POINTS["flagge
             raise TypeError(str(error)) from None
         precision, recall, f1 = set_f1(given, truth_accounts(load_module_key(MODULE)))
         print(f"Accounts: {len(given)} different accounts listed; precision {precision:.2f}, recall {recall:.2f}, "
-              f"F1 {f1:.2f} -> {_out_of(f1 * points, points)}.")
-        return _points(f1 * points)
+              f"F1 {f1:.2f} -> {out_of(f1 * points, points)}.")
+        return clamp_points(f1 * points)
 
 
 def score_organiser_total(organiser_total: Any, points: float = POINTS["organiser_total"]) -> float:
@@ -253,8 +247,8 @@ def score_organiser_total(organiser_total: Any, points: float = POINTS["organise
             raise TypeError(str(error)) from None
         share = total_share(given, truth_total(load_module_key(MODULE)))
         verdict = "within 5 % of the total" if share else "not within 5 % of the total"
-        print(f"Total: your answer is EUR {given:,.2f}, {verdict} -> {_out_of(share * points, points)}.")
-        return _points(share * points)
+        print(f"Total: your answer is EUR {given:,.2f}, {verdict} -> {out_of(share * points, points)}.")
+        return clamp_points(share * points)
 
 
 def score_typology_labels(typology_labels: Any, points: float = POINTS["typology_labels"]) -> float:
@@ -266,5 +260,5 @@ def score_typology_labels(typology_labels: Any, points: float = POINTS["typology
             raise TypeError(str(error)) from None
         right, asked = ma.label_share(given, load_module_key(MODULE)["typology_questions"])
         share = right / asked if asked else 0.0
-        print(f"Labels: {len(given)} rows labelled; {right} of {asked} right -> {_out_of(share * points, points)}.")
-        return _points(share * points)
+        print(f"Labels: {len(given)} rows labelled; {right} of {asked} right -> {out_of(share * points, points)}.")
+        return clamp_points(share * points)

@@ -66,3 +66,13 @@ def edit_similarity(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
     """1 - edit distance / length of the longer sequence: 1.0 for equal sequences, 0.0 for disjoint ones."""
     longest = max(len(a), len(b))
     return 1.0 if longest == 0 else 1 - edit_distance(a, b) / longest
+
+
+def clamp_points(value: float) -> float:
+    """Points as every module grades them: never below zero, rounded to hundredths (what feedback prints)."""
+    return round(max(0.0, value), 2)
+
+
+def out_of(earned: float, available: float) -> str:
+    """'2.25 of 3 points', for the explanation a trainee reads in the feedback."""
+    return f"{earned:.2f} of {round(available, 2):g} point{'' if available == 1 else 's'}"

@@ -19,12 +19,13 @@ from typing import Any
 
 import pandas as pd
 
-from graders.answers import AnswerShapeError, is_missing
+from graders.answers import AnswerShapeError, is_missing, list_items
 from graders.canon import canonical_account
 from graders.linkanswers import set_feedback
 
 M07 = "07-following-the-money"
 ACCOUNTS_EXAMPLE = "['ZZ00 THMS 0123 4567 89', '~olena.k93']"
+ACCOUNT_COLUMNS = ("account", "account_number", "accounts", "handle")
 TOTAL_EXAMPLE = "12345.67 (euros) or {'GBP': 1200.50, 'UAH': 45000.00}"
 LABELS_EXAMPLE = "{'T01': 'structuring', 'T02': 'benign'}"
 SYNONYMS = {"funnel": "funnel_account", "funnelaccounts": "funnel_account", "legit": "benign",
@@ -39,18 +40,14 @@ _AMOUNT = re.compile(r"-?\d[\d\s,.'’]*")
 # ---- accounts --------------------------------------------------------------------------------------------------
 
 def _account_values(answer: Any) -> list[Any]:
+    """The listed accounts: a list or Series, or the account column of a table (any of ACCOUNT_COLUMNS)."""
     if isinstance(answer, pd.DataFrame):
-        column = next((c for c in ("account", "account_number", "accounts", "handle") if c in answer.columns), None)
+        column = next((c for c in ACCOUNT_COLUMNS if c in answer.columns), None)
         if column is None:
             raise AnswerShapeError(f"Your table has no 'account' column (its columns: "
                                    f"{', '.join(map(str, answer.columns))}). Give a list such as {ACCOUNTS_EXAMPLE}.")
         return answer[column].tolist()
-    if isinstance(answer, pd.Series):
-        return answer.tolist()
-    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Iterable):
-        raise AnswerShapeError(f"Expected a list of accounts, for example {ACCOUNTS_EXAMPLE}; "
-                               f"got a {type(answer).__name__}.")
-    return list(answer)
+    return list_items(answer, "account", "accounts", ACCOUNTS_EXAMPLE)
 
 
 def account_items(answer: Any) -> list[list[str]]:

@@ -23,8 +23,15 @@ SCOPE = ("the customer records and the transactions of every personal and busine
          "during the period")
 
 
-def kind_label(frame: pd.DataFrame, personal: str, business: str) -> pd.Series:
-    return frame["kind"].map({"personal": personal, "business": business})
+def customer_table(c: pd.DataFrame, headers: tuple[str, str, str, str, str, str], kinds: tuple[str, str],
+                   date_format: str) -> pd.DataFrame:
+    """A bank's customer (KYC) file in its own words: account, holder, personal or business, date opened,
+    phone on file, town. ``headers`` name those six columns; ``kinds`` are its words for personal and business."""
+    account, holder, kind, opened, phone, town = headers
+    return pd.DataFrame({account: c["account"], holder: c["name"],
+                         kind: c["kind"].map({"personal": kinds[0], "business": kinds[1]}),
+                         opened: pd.to_datetime(c["opened"]).dt.strftime(date_format), phone: c["phone"],
+                         town: c["city"]})
 
 
 def label(rows: pd.DataFrame, table: dict[str, str | tuple[str, str]]) -> pd.Series:
@@ -67,10 +74,9 @@ def thamesbank(p: Production) -> list[Path]:
         "Paid out": np.where(cents < 0, money(-cents, ".", ","), ""),
         "Paid in": np.where(cents > 0, money(cents, ".", ","), "")})
     c = p.customers
-    customers = pd.DataFrame({"Account number": c["account"], "Account holder": c["name"],
-                              "Account type": kind_label(c, "Personal", "Business"),
-                              "Date opened": pd.to_datetime(c["opened"]).dt.strftime("%d/%m/%Y"),
-                              "Telephone": c["phone"], "Town": c["city"]})
+    customers = customer_table(
+        c, ("Account number", "Account holder", "Account type", "Date opened", "Telephone", "Town"),
+        ("Personal", "Business"), "%d/%m/%Y")
     fmt = "UTF-8, comma-separated, Windows line ends, fields in double quotes where they contain a comma. "
     files = [FileDoc("transactions.csv", fmt + "One row per transaction, by account then date; we record dates "
                      "only (UK time).", (
@@ -109,10 +115,9 @@ def vistulabank(p: Production) -> list[Path]:
         "Nadawca/Odbiorca": r["cp_name"], "Rachunek nadawcy/odbiorcy": r["cp_account"], "Miejsce": r["place"],
         "Kwota": money(r["cents"], ","), "Waluta": r["currency"], "Numer referencyjny": r["ref"]})
     c = p.customers
-    customers = pd.DataFrame({"Numer rachunku": c["account"], "Posiadacz": c["name"],
-                              "Rodzaj klienta": kind_label(c, "osoba fizyczna", "firma"),
-                              "Data otwarcia": pd.to_datetime(c["opened"]).dt.strftime("%Y-%m-%d"),
-                              "Telefon": c["phone"], "Miejscowość": c["city"]})
+    customers = customer_table(
+        c, ("Numer rachunku", "Posiadacz", "Rodzaj klienta", "Data otwarcia", "Telefon", "Miejscowość"),
+        ("osoba fizyczna", "firma"), "%Y-%m-%d")
     fmt = ("UTF-8 with a byte-order mark, separator ; (semicolon), decimal comma, Windows line ends. Dates "
            "yyyy-mm-dd, times hh:mm:ss Polish time (CET/CEST).")
     files = [FileDoc("wyciag.csv", fmt + " One row per transaction, by account then time.", (
@@ -201,10 +206,9 @@ def dniprobank(p: Production) -> list[Path]:
         "Рахунок контрагента": r["cp_account"], "Місце": r["place"], "Сума": money(r["cents"], ","),
         "Валюта": r["currency"]})
     c = p.customers
-    customers = pd.DataFrame({"Рахунок": c["account"], "Клієнт": c["name"],
-                              "Тип клієнта": kind_label(c, "фізична особа", "юридична особа"),
-                              "Дата відкриття": pd.to_datetime(c["opened"]).dt.strftime("%d.%m.%Y"),
-                              "Телефон": c["phone"], "Місто": c["city"]})
+    customers = customer_table(
+        c, ("Рахунок", "Клієнт", "Тип клієнта", "Дата відкриття", "Телефон", "Місто"),
+        ("фізична особа", "юридична особа"), "%d.%m.%Y")
     fmt = ("Encoding Windows-1251 (cp1251, not UTF-8), separator ; (semicolon), decimal comma, Windows line ends. "
            "Dates dd.mm.yyyy, times hh:mm:ss Kyiv time (EET/EEST).")
     files = [FileDoc("vypyska.csv", fmt + " One row per transaction, by account then time.", (

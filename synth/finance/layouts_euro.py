@@ -20,8 +20,8 @@ from synth.finance.layouts import (
     CP_ACCOUNT_DOC,
     PLACE_DOC,
     carpatbank,
+    customer_table,
     dniprobank,
-    kind_label,
     label,
     send,
     thamesbank,
@@ -49,10 +49,9 @@ def rheinbank(p: Production) -> list[Path]:
                 f"Zeitraum;{p.period('%d.%m.%Y')}", "Waehrung;EUR", ""]
     assert len(preamble) == DE_PREAMBLE_LINES
     c = p.customers
-    customers = pd.DataFrame({"Konto": c["account"], "Kontoinhaber": c["name"],
-                              "Kundenart": kind_label(c, "Privat", "Geschäft"),
-                              "Eröffnet am": pd.to_datetime(c["opened"]).dt.strftime("%d.%m.%Y"),
-                              "Telefon": c["phone"], "Wohnort": c["city"]})
+    customers = customer_table(
+        c, ("Konto", "Kontoinhaber", "Kundenart", "Eröffnet am", "Telefon", "Wohnort"),
+        ("Privat", "Geschäft"), "%d.%m.%Y")
     fmt = "UTF-8, separator ; (semicolon), Unix line ends, amounts 1.234,56 (dot thousands, decimal comma). "
     files = [FileDoc("umsaetze.csv", fmt + "The first five lines are a preamble (bank, order, period, currency, an "
                      "empty line); the table's header is line 6. Booking dates only, German calendar days "
@@ -94,10 +93,9 @@ def polderbank(p: Production) -> list[Path]:
         "Af Bij": np.where(r["direction"] == "out", "Af", "Bij"), "Bedrag (EUR)": money(r["cents"].abs(), ","),
         "Mutatiesoort": [c[1] for c in codes], "Mededelingen": notes_col})
     c = p.customers
-    customers = pd.DataFrame({"Rekening": c["account"], "Tenaamstelling": c["name"],
-                              "Soort": kind_label(c, "Particulier", "Zakelijk"),
-                              "Geopend": pd.to_datetime(c["opened"]).dt.strftime("%d-%m-%Y"),
-                              "Telefoon": c["phone"], "Woonplaats": c["city"]})
+    customers = customer_table(
+        c, ("Rekening", "Tenaamstelling", "Soort", "Geopend", "Telefoon", "Woonplaats"),
+        ("Particulier", "Zakelijk"), "%d-%m-%Y")
     fmt = "UTF-8, comma-separated, every field in double quotes, Windows line ends. "
     files = [FileDoc("mutaties.csv", fmt + "Newest rows first (all accounts together). Amounts have a decimal "
                      "comma inside the quotes: 1234,56. Dates yyyymmdd (Dutch calendar day, CET/CEST).", (

@@ -28,6 +28,9 @@ BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"  # BIP-173 data characters
 ACCOUNT_RE = re.compile(r"^ZZ00[A-Z]{4}\d{10}$")
 WALLET_RE = re.compile(r"^lab1[" + BECH32 + r"]{38}$")
 HANDLE_RE = re.compile(r"^~[a-z0-9]+(?:\.[a-z0-9]+)+$")
+# A wallet address written in free text (an ad, a query): any case, as bech32 allows, and not inside a
+# longer run of letters and digits. Seekr's index and its explorer answer both read addresses with it.
+WALLET_IN_TEXT = re.compile(r"(?<![0-9a-z])lab1[" + BECH32 + r"]{38}(?![0-9a-z])", re.IGNORECASE | re.ASCII)
 
 
 def iban_mod97(number: str) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from flask import abort
 
-from synth.finance.schemes import BECH32
+from synth.finance.schemes import BECH32, WALLET_IN_TEXT
 from synth.web.explorerdata import SATS_PER_LBC, Label, address_stats, chain, get_tx
 
 TXID_RE = re.compile(r"[0-9a-f]{64}")
@@ -53,7 +53,7 @@ def parse_height(raw: str) -> int:
 
 # ---- for Seekr: a ledger id written in a query leads to the explorer --------------------------------------
 
-ADDRESS_IN_TEXT = re.compile(r"(?<![0-9a-z])lab1[" + BECH32 + r"]{38}(?![0-9a-z])", re.IGNORECASE)
+ADDRESS_IN_TEXT = WALLET_IN_TEXT
 TXID_IN_TEXT = re.compile(r"(?<![0-9a-z])[0-9a-f]{64}(?![0-9a-z])", re.IGNORECASE)
 
 

@@ -22,7 +22,8 @@ Payment selectors follow the lab's own schemes (``synth.finance.schemes``), so t
 not guesses: a Zapply handle (``~olena.k93``, also ``~Olena.K93``, ``zapply.example/~olena.k93`` and
 ``https://zapply.example/~olena.k93``; a sentence's final dot is not part of it) is keyed as the lower-case
 handle with its tilde; a LabCoin address (``lab1`` + 38 bech32 characters, any case, not inside a longer
-run of letters and digits, as ``synth.web.explorerinput.ADDRESS_IN_TEXT`` reads it) in lower case.
+run of letters and digits: ``synth.finance.schemes.WALLET_IN_TEXT``, which the explorer's answer uses too)
+in lower case.
 ``find_selectors`` reads e-mails first, then payment selectors, then messaging handles and phones, each
 on the text with the earlier finds blanked out: an address's digits are not a phone, and the ``.k93`` of
 ``~olena.k93`` is not a messaging handle.
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-from synth.finance.schemes import BECH32
+from synth.finance.schemes import WALLET_IN_TEXT
 from synth.selectors import DIGIT_WORDS as DIGIT_WORD_TABLE
 
 # Digit words of the lab's languages (en, pl, ro, uk, ru): the generator's own table, so the search engine
@@ -110,9 +111,6 @@ _ZAPPLY = re.compile(r"""
     ~(?P<handle>[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)
     (?![\w~]|\.[\w~])
 """, re.VERBOSE)
-# A LabCoin address (synth.finance.schemes.WALLET_RE, any case, as bech32 allows): the same reading as
-# synth.web.explorerinput.ADDRESS_IN_TEXT, so the Seekr results and its explorer answer agree.
-_WALLET = re.compile(r"(?<![0-9a-z])lab1[" + BECH32 + r"]{38}(?![0-9a-z])", re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -321,7 +319,7 @@ def find_payments(text: str) -> list[Found]:
     found = [Found("zapply", frozenset({zapply_key(m["handle"])}), m.start(), m.end())
              for m in _ZAPPLY.finditer(text)]
     found += [Found("wallet", frozenset({wallet_key(m.group())}), m.start(), m.end())
-              for m in _WALLET.finditer(text)]
+              for m in WALLET_IN_TEXT.finditer(text)]
     return found
 
 
