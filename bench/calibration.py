@@ -16,8 +16,9 @@ SEEDS = (2026, 7, 12345)
 
 
 def calibrate(seeds: tuple[int, ...] = SEEDS) -> list[str]:
-    from graders import m02_selectors as m02
-    from graders import m03_linking as m03
+    from graders.modules.m02_selectors_and_normalisation import checks as m02
+    from graders.modules.m03_linking_ads import checks as m03
+    from graders.modules.m03_linking_ads import method as m03_method
     from synth.generate import generate_world
 
     lines = []
@@ -28,9 +29,9 @@ def calibrate(seeds: tuple[int, ...] = SEEDS) -> list[str]:
             lines.append(m02.calibration_report(m02.calibration(world), f"Module 02 calibration, seed {seed}"))
             key = json.loads((world / "key" / "answer_key.json").read_text(encoding="utf-8"))["modules"][m03.MODULE]
             start = json.loads((world / "public" / "briefs.json").read_text(encoding="utf-8"))[m03.MODULE]["start_ad"]
-            items = m03.items_from_public_db(world)
+            items = m03_method.items_from_public_db(world)
             total = sum(m03.POINTS.values())
-            for label, solve in (("taught method", m03.reference_solution), ("naive", m03.naive_solution)):
+            for label, solve in (("taught method", m03_method.reference_solution), ("naive", m03_method.naive_solution)):
                 points = sum(m03.grade(solve(items, start_ad=start), key).values())
                 lines.append(f"Module 03 calibration, seed {seed}: {label:13} {points:5.2f} / {total:g} "
                              f"({points / total:.0%})")
@@ -42,7 +43,7 @@ def calibrate(seeds: tuple[int, ...] = SEEDS) -> list[str]:
 
 def _module04(world: Path, seed: int) -> list[str]:
     """Module 04's taught method and naive shortcut on ``world``: total and points per question."""
-    from graders import m04_social as m04
+    from graders.modules.m04_recruitment_on_social_media import checks as m04
 
     modules = json.loads((world / "key" / "answer_key.json").read_text(encoding="utf-8"))["modules"]
     if m04.MODULE not in modules:
@@ -62,7 +63,7 @@ def _module04(world: Path, seed: int) -> list[str]:
 
 def _module07(world: Path, seed: int) -> list[str]:
     """Module 07's taught method and the threshold rules on ``world`` (its productions): points per question."""
-    from graders import m07_money as m07
+    from graders.modules.m07_following_the_money import checks as m07
 
     modules = json.loads((world / "key" / "answer_key.json").read_text(encoding="utf-8"))["modules"]
     if m07.MODULE not in modules or not (world / "public" / "productions").exists():

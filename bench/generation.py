@@ -11,15 +11,16 @@ from pathlib import Path
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from synth.generate import EPOCH, generate_world
+from synth.build.pipeline import EPOCH
+from synth.generate import generate_world
 start = time.perf_counter()
 generate_world(int(sys.argv[1]), sys.argv[2], Path(sys.argv[3]))
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 # The people stage alone, the like-for-like comparison with the naive loop below.
 from synth.config import get_preset
-from synth.people import NamePools, build_population
-from synth.places import LOCALE_WEIGHTS
+from synth.build.people import NamePools, build_population
+from synth.vocab.places import LOCALE_WEIGHTS
 from synth.streams import Streams
 start = time.perf_counter()
 seed = int(sys.argv[1])

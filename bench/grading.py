@@ -17,7 +17,7 @@ STUDENTS = ("trainee-a", "trainee-b", "trainee-c")
 
 
 def bench_autograde(world: Path) -> dict:
-    from graders.course import default_course_dir, grade, release
+    from graders.grading.course import default_course_dir, grade, release
 
     source = default_course_dir()
     with tempfile.TemporaryDirectory() as tmp:

@@ -5,7 +5,7 @@ detail pages for a fixed time. The rate limit is switched off here: it exists to
 and would otherwise measure itself.
 
 ``--rate-limit 0`` switches off the per-client token bucket only; Chirp's API still allows each key
-300 calls per 60-second window (synth.web.chirpapi), and the server has no switch for that. So the
+300 calls per 60-second window (synth.web.sites.chirp.api), and the server has no switch for that. So the
 ``chirp-api`` kind gets keys the way a trainee does (``POST /chirp/developers/keys``), one per client
 thread, and a thread takes a new key (a new name) when ``X-RateLimit-Remaining`` reaches 0. Those key
 requests are not counted as pages, but their time is inside the measured seconds.
@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 import requests
 
-from synth.platforms import LIGHT_BY_SLUG
+from synth.vocab.platforms import LIGHT_BY_SLUG
 from synth.web.pictures import owner_site, searchable
 
 

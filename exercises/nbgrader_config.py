@@ -1,7 +1,7 @@
 """nbgrader configuration for the OSINT Lab course (this folder is the course root).
 
 nbgrader reads this file whenever a command runs with ``exercises/`` as the current directory;
-``graders.course`` loads it explicitly, so `osintlab course release|grade` work from anywhere. Every
+``graders.grading.course`` loads it explicitly, so `osintlab course release|grade` work from anywhere. Every
 path is derived from this file's location, never from the current directory, so the config means the
 same thing from any working directory and in a copy of the course (tests copy it into a temporary
 course and append their own overrides).
@@ -71,9 +71,9 @@ c.ClearSolutions.enforce_metadata = True
 
 # --- feedback -------------------------------------------------------------------------------------
 # Feedback HTML must not show hidden tests, the hidden lines of tracebacks, or anything the hidden
-# code printed.  graders.feedback.SanitizeFeedback strips them before the HTML is rendered.
+# code printed.  graders.grading.feedback.SanitizeFeedback strips them before the HTML is rendered.
 c.GenerateFeedback.preprocessors = [
-    "graders.feedback.SanitizeFeedback",
+    "graders.grading.feedback.SanitizeFeedback",
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

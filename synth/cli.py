@@ -116,7 +116,7 @@ def _course_arg(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from synth.worldio import WorldExistsError, WorldNotFoundError
+    from synth.worlds import WorldExistsError, WorldNotFoundError
 
     try:
         return _dispatch(args)
@@ -125,17 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (WorldExistsError, WorldNotFoundError, RuntimeError) as err:
         print(f"osintlab: {err}", file=sys.stderr)
-        return 2 if _is_course_error(err) else 1
+        return 1
     except KeyboardInterrupt:
         print("\nosintlab: stopped.", file=sys.stderr)
         return 130
-
-
-def _is_course_error(err: BaseException) -> bool:
-    """Whether ``err`` is the course's "cannot do that" error, without importing nbgrader for every command
-    (importing graders.course costs seconds: only the course commands load it, and only they can raise it)."""
-    course = sys.modules.get("graders.course")
-    return course is not None and isinstance(err, course.CourseError)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

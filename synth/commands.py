@@ -9,22 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from synth.worldio import DEFAULT_PRESET, DEFAULT_SEED, find_world, project_root, read_manifest, verify_world
+from synth.worlds import DEFAULT_PRESET, DEFAULT_SEED, find_world, project_root, read_manifest, verify_world
 
 
 def course_dir(given: Path | None = None) -> Path:
     return Path(given) if given else project_root() / "exercises"
-
-
-def resolve_world(given: Path | None) -> Path:
-    """--world if given (it must be a complete world), else the usual rule (OSINTLAB_WORLD, datasets/default)."""
-    if given is None:
-        return find_world()
-    if read_manifest(given) is None:
-        from synth.worldio import WorldNotFoundError
-
-        raise WorldNotFoundError(f"{given} is not a complete world. Create it with `osintlab generate --out {given}`.")
-    return Path(given)
 
 
 def generate(seed: int, preset: str, out: Path | None, force: bool, progress: bool) -> int:
@@ -46,7 +35,7 @@ def generate(seed: int, preset: str, out: Path | None, force: bool, progress: bo
 
 
 def verify(world: Path | None) -> int:
-    path = resolve_world(world)
+    path = find_world(world)
     changed = verify_world(path)
     if changed:
         print(f"{path}: {len(changed)} file(s) differ from the manifest: {', '.join(changed)}. "
@@ -60,7 +49,7 @@ def serve(world: Path | None, host: str, port: int, rate: float, allow_remote: b
     from synth.web.server import RemoteHostRefused, check_host
     from synth.web.server import serve as run_server
 
-    path = resolve_world(world)
+    path = find_world(world)
     try:
         check_host(host, allow_remote)
     except RemoteHostRefused as err:
@@ -119,10 +108,9 @@ def stop(proc: subprocess.Popen | None) -> None:
 def prepare_my_work(course: Path) -> Path:
     """Copy each released module into exercises/my-work/ once; a trainee's own edits are never overwritten."""
     release = course / "release"
-    if not release.exists():
-        from graders.course import release as release_modules
-
-        release_modules(course)
+    if not release.exists() and run_course(["release", "--quiet", "--course", str(course)]) != 0:
+        raise RuntimeError(f"The exercises could not be released into {release}; run `osintlab course release` "
+                           "to see why.")
     work = course / "my-work"
     for module in sorted(p for p in release.iterdir() if p.is_dir()):
         for src in module.rglob("*"):
@@ -138,7 +126,7 @@ def prepare_my_work(course: Path) -> Path:
 def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course: Path | None = None,
         instructor: bool = False) -> int:
     """World, fake internet and JupyterLab; trainees see only their my-work/ copies (no solutions)."""
-    path = resolve_world(world)
+    path = find_world(world)
     course = course_dir(course)
     work = prepare_my_work(course)
     env = dict(os.environ, OSINTLAB_WORLD=str(path), OSINTLAB_PORT=str(port))
@@ -166,19 +154,17 @@ def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course
         print("Stopped JupyterLab" + (" and the fake internet." if server else "."), flush=True)
 
 
-def course_release(course: Path | None, modules: list[str]) -> int:
-    from graders.course import release
+def run_course(args: list[str]) -> int:
+    """Run a course verb in the grading package's own process (the generator never imports graders)."""
+    return subprocess.call([sys.executable, "-m", "graders.grading.coursecli", *args])
 
-    done = release(course_dir(course), modules or None)
-    print(f"Released {len(done)} module(s) into {course_dir(course) / 'release'}: {', '.join(done)}")
-    return 0
+
+def course_release(course: Path | None, modules: list[str]) -> int:
+    return run_course(["release", *modules, "--course", str(course_dir(course))])
 
 
 def course_grade(course: Path | None, module: str | None, world: Path | None, port: int | None) -> int:
-    from graders.course import grade
-
-    # Without --world, grade() finds the world itself after checking the module name, so a typo in the
-    # module does not first generate a default world.
-    report = grade(course_dir(course), module=module, world_dir=resolve_world(world) if world else None, port=port)
-    print(report.summary())
-    return 0 if report.ok else 1
+    args = ["grade", *([module] if module else []), "--course", str(course_dir(course))]
+    args += ["--world", str(world)] if world else []
+    args += ["--port", str(port)] if port is not None else []
+    return run_course(args)

@@ -91,10 +91,10 @@ class FinanceScale:
     ``activity`` scales every benign account's rates (the default world: tens of thousands of rows).
     ``mules`` are residents whose accounts the ring uses as extra funnel accounts and ``recruits`` the people
     the labour operation charges fees: with the operations' own accounts they set the illicit share, since
-    illicit rows replace background rows of those accounts (synth.finance.plant). ``extra_customers`` are
+    illicit rows replace background rows of those accounts (synth.build.finance.plant). ``extra_customers`` are
     bank customers outside the world's population, generated only as a stream (``large``), in windows of
     ``window_days`` days. Among them, ``extra_cells`` finance-only criminal cells (``labour_cells`` of them
-    labour operations, the rest rings; synth.finance.cells) set the stream's illicit share, and
+    labour operations, the rest rings; synth.build.finance.cells) set the stream's illicit share, and
     ``crowd_ad_payers`` of them pay ad fees for their own listings (the benign look-alike of the cells' ad fees).
     The classroom presets' share (~1 % in ``default``) is set by ``mules`` and ``recruits`` (docs/finance.md §7).
     """

@@ -1,6 +1,6 @@
 """generate_world: seed + preset → a complete world directory, written atomically.
 
-The stages run in the order of DESIGN.md §3. The directory is built under a temporary name next to
+The stages run in the order of synth.build.pipeline.STAGES. The directory is built under a temporary name next to
 its destination and renamed into place only when complete, so an interrupted run never leaves a
 half-written world where a notebook or the web server would find it.
 """
@@ -9,63 +9,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
-from tqdm import tqdm
-
 from synth import __version__
-from synth.ads import build_ads
-from synth.answer_key import derive_answer_key, derive_selfcheck, world_id
-from synth.briefs import derive_briefs
+from synth.build.pipeline import build_world
 from synth.config import check_seed, get_preset
-from synth.crosspost import build_listings
-from synth.finance import build_finance
-from synth.finance.mentions import publish_payment_details
-from synth.gallery import Studio, build_gallery
-from synth.network import build_network
-from synth.people import NamePools, build_population
-from synth.places import LOCALE_WEIGHTS
-from synth.render import render_public
-from synth.social import build_social
+from synth.key.answer_key import derive_answer_key, derive_selfcheck, world_id
+from synth.render.ledger import stream_large_ledger
+from synth.render.public import render_public
 from synth.streams import Streams
-from synth.world import Gallery, World
-from synth.worldio import WorldExistsError, build_manifest, read_manifest, replace_directory
-
-EPOCH = datetime(2026, 3, 2, tzinfo=timezone.utc)
-
-
-def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
-    """The world in memory; every draw comes from a named stream of ``seed``."""
-    preset = get_preset(preset_name)
-    check_seed(seed)
-    streams = Streams(seed)
-    steps = tqdm(total=6, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
-    pools = NamePools(seed, list(LOCALE_WEIGHTS))
-    people = build_population(streams, preset.people, EPOCH.year, pools)
-    steps.update()
-    people, operations, businesses = build_network(streams, people, preset, pools)
-    steps.update()
-    ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
-    listings = build_listings(streams, people, operations, businesses, ads, preset.indicators)
-    studio = Studio(streams.get("photos"))
-    gallery = build_gallery(streams, preset, people, operations, ads, listings, studio)
-    steps.update()
-    social, social_pictures = build_social(streams, preset, EPOCH, people, operations, businesses, ads, listings,
-                                           studio)
-    gallery = Gallery(files=dict(sorted(studio.files.items())), photos=dict(sorted(studio.photos.items())),
-                      shown={**gallery.shown, **social_pictures})
-    steps.update()
-    finance = build_finance(streams, preset, EPOCH, people, operations, businesses, ads, listings)
-    ads, listings, social, finance = publish_payment_details(streams, people, ads, listings, social, finance)
-    steps.update()
-    briefs = derive_briefs(streams, operations, ads, listings, social, finance)
-    steps.update()
-    steps.close()
-    return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
-                 ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery, social=social,
-                 finance=finance)
+from synth.world.model import World
+from synth.worlds import WorldExistsError, build_manifest, read_manifest, replace_directory
 
 
 def write_world(world: World, directory: Path) -> None:
@@ -73,8 +27,6 @@ def write_world(world: World, directory: Path) -> None:
     wid = world_id(world.seed, world.preset, __version__)
     render_public(world, directory / "public")
     if get_preset(world.preset).finance.extra_customers:
-        from synth.finance.large import stream_large_ledger
-
         stream_large_ledger(world, directory)
     key = derive_answer_key(world, wid)
     (directory / "key").mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 Every text a world contains (every cell of every SQLite table, every JSON and text file) is searched
 for phone numbers, e-mail addresses, host names and IP addresses; each must fall in a reserved range
-(see synth.safety). The same scan runs on rendered web pages in the web tests.
+(see synth.vocab.safety). The same scan runs on rendered web pages in the web tests.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from pathlib import Path
 import phonenumbers
 from PIL import Image
 
-from synth.finance.schemes import (
+from synth.vocab.safety import is_documentation_ip, is_reserved_domain, is_safe_phone
+from synth.vocab.schemes import (
     is_safe_account_number,
     is_safe_handle,
     is_safe_wallet_address,
     real_identifier_violations,
 )
-from synth.safety import is_documentation_ip, is_reserved_domain, is_safe_phone
-from synth.selectors import DIGIT_WORDS
+from synth.vocab.selectors import DIGIT_WORDS
 
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
 URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://([^/\s:?#'\"<>]+)", re.IGNORECASE)
@@ -46,7 +46,7 @@ class Violation:
 # A run of at least seven digits, maybe with separators: anything shorter is no personal phone number
 # (short codes and ids), and libphonenumber is slow enough that we only hand it the candidates.
 def read_as_digits(text: str) -> str:
-    """Undo the disguises of synth.selectors the way a careful reader would, before looking for numbers.
+    """Undo the disguises of synth.vocab.selectors the way a careful reader would, before looking for numbers.
 
     Emoji keycaps and digit words become digits, letter O beside digits becomes 0, the halves of a
     split number are joined, and spaces inside a digit run are dropped; so "O165 3677894" or
@@ -158,7 +158,7 @@ PICTURE_METADATA = ("exif", "xmp", "comment", "icc_profile", "photoshop")
 def picture_violations(path: Path) -> list[Violation]:
     """A picture must be a plain JPEG without metadata: EXIF and XMP can carry places, dates and devices.
 
-    (Whether a picture shows a person cannot be checked here; every file is one of synth.photos'
+    (Whether a picture shows a person cannot be checked here; every file is one of synth.build.photos'
     drawings of things and places, which tests/world/test_photos.py checks against the answer key.)
     """
     try:
@@ -171,7 +171,7 @@ def picture_violations(path: Path) -> list[Violation]:
     return [Violation(path.name, "picture metadata", ", ".join(sorted(set(found))))] if found else []
 
 
-# Columns that hold a money identifier, and the scheme each must follow (synth.finance.schemes).
+# Columns that hold a money identifier, and the scheme each must follow (synth.vocab.schemes).
 MONEY_COLUMNS = {("chain_inputs", "address"): is_safe_wallet_address,
                  ("chain_outputs", "address"): is_safe_wallet_address,
                  ("chain_labels", "address"): is_safe_wallet_address, ("zapply_profiles", "handle"): is_safe_handle}

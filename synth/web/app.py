@@ -18,11 +18,15 @@ from types import ModuleType
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from synth.platforms import CHIRP, CIRCLE, LIGHT_BY_SLUG
-from synth.web import chirp, circle, companions, explorer, jobboard, light, quickads, search
+from synth.vocab.platforms import CHIRP, CIRCLE, LIGHT_BY_SLUG
 from synth.web.context import SiteSpec, close_db, content_security_policy, lab_world, robots_lines
 from synth.web.pace import BURST, POLITE_REQUEST_RATE, RATE_LIMIT
 from synth.web.ratelimit import TokenBucketLimiter
+from synth.web.sites import companions, jobboard, light, quickads
+from synth.web.sites.chirp import pages as chirp
+from synth.web.sites.circle import pages as circle
+from synth.web.sites.explorer import pages as explorer
+from synth.web.sites.search import pages as search
 from synth.web.world import EXPLORER, SITE_TABLES, SOCIAL_TABLES, World, load_world
 
 log = logging.getLogger(__name__)

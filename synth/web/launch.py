@@ -2,7 +2,7 @@
 
 ``ensure_fake_internet()`` is the one call a notebook makes before scraping. It is trainee-facing,
 so its errors say what to do, and it imports nothing that could read the answer key: only the
-standard library at import time, and ``synth.worldio.find_world`` (lazily) to locate the world.
+standard library at import time, and ``synth.worlds.find_world`` (lazily) to locate the world.
 """
 
 from __future__ import annotations
@@ -40,11 +40,11 @@ def resolve_port(port: int | None = None) -> int:
 
 
 def resolve_world(world_dir: Path | str | None = None) -> Path:
-    """The world: the argument, else ``synth.worldio.find_world()``, else $OSINTLAB_WORLD."""
+    """The world: the argument, else ``synth.worlds.find_world()``, else $OSINTLAB_WORLD."""
     if world_dir is not None:
         return Path(world_dir).expanduser().resolve()
     try:
-        from synth.worldio import find_world  # lazy: it may generate the default world
+        from synth.worlds import find_world  # lazy: it may generate the default world
     except ImportError:
         env = os.environ.get("OSINTLAB_WORLD", "").strip()
         if env:

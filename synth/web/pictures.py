@@ -6,7 +6,7 @@ generator's naming, is the only thing joined to the photos folder, so no address
 file. A world generated before pictures existed has no ``photos`` table; then no item shows any.
 
 The social platforms file their pictures under ``site`` values that say what they show
-(``circle-avatar``, ``circle-album``, ``chirp-avatar``, ``<light slug>-avatar``: synth/platforms.py);
+(``circle-avatar``, ``circle-album``, ``chirp-avatar``, ``<light slug>-avatar``: synth/vocab/platforms.py);
 each is served under its owning site's path (``/circle/img/<token>.jpg`` …), see ``owner_site``.
 """
 
@@ -26,7 +26,7 @@ from synth.web.context import db
 from synth.web.world import World
 
 TOKEN = re.compile(r"[0-9a-f]{16}")
-FILE_NAME = re.compile(r"[0-9a-f]{20}\.jpg")  # synth.photos.file_name: a content hash, nothing else
+FILE_NAME = re.compile(r"[0-9a-f]{20}\.jpg")  # synth.build.photos.file_name: a content hash, nothing else
 PICTURE_SITES = ("quickads", "companions")  # the sites with items (ads, profiles) that show pictures
 PHOTO_KINDS = ("avatar", "album")  # suffixes of the social platforms' ``photos.site`` values
 CACHE_CONTROL = "public, max-age=86400"  # one world's pictures never change while it is served

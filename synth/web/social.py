@@ -1,6 +1,6 @@
 """What Chirp, Circle and the light platforms share: accounts, avatars, paging, dates, linked post text.
 
-Every platform keeps its accounts in ``social_accounts`` (synth/platforms.py), keyed by platform and
+Every platform keeps its accounts in ``social_accounts`` (synth/vocab/platforms.py), keyed by platform and
 id; a username is looked up exactly first and then ignoring ASCII case, as real sites do
 ("Anna_K" finds "anna_k"). Kept here so the sites, the API and Seekr's username lookup agree on who exists.
 """
@@ -19,7 +19,7 @@ from urllib.parse import quote
 from flask import Response, abort, render_template, url_for
 from markupsafe import Markup, escape
 
-from synth.platforms import LightPlatform
+from synth.vocab.platforms import LightPlatform
 from synth.web.context import db, lab_world
 from synth.web.pages import page_window
 from synth.web.pictures import Picture, pictures_of

@@ -18,11 +18,11 @@ digits (``447700900123``) and the national significant number (``7700900123``). 
 Because a written run of digits may carry neighbours ("call one 07700 900123, 24h"), the index also
 keys the run with up to two digit groups dropped at either end; a query keys only the whole run.
 
-Payment selectors follow the lab's own schemes (``synth.finance.schemes``), so they are exact patterns,
+Payment selectors follow the lab's own schemes (``synth.vocab.schemes``), so they are exact patterns,
 not guesses: a Zapply handle (``~olena.k93``, also ``~Olena.K93``, ``zapply.example/~olena.k93`` and
 ``https://zapply.example/~olena.k93``; a sentence's final dot is not part of it) is keyed as the lower-case
 handle with its tilde; a LabCoin address (``lab1`` + 38 bech32 characters, any case, not inside a longer
-run of letters and digits: ``synth.finance.schemes.WALLET_IN_TEXT``, which the explorer's answer uses too)
+run of letters and digits: ``synth.vocab.schemes.WALLET_IN_TEXT``, which the explorer's answer uses too)
 in lower case.
 ``find_selectors`` reads e-mails first, then payment selectors, then messaging handles and phones, each
 on the text with the earlier finds blanked out: an address's digits are not a phone, and the ``.k93`` of
@@ -38,8 +38,8 @@ from dataclasses import dataclass
 
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-from synth.finance.schemes import WALLET_IN_TEXT
-from synth.selectors import DIGIT_WORDS as DIGIT_WORD_TABLE
+from synth.vocab.schemes import WALLET_IN_TEXT
+from synth.vocab.selectors import DIGIT_WORDS as DIGIT_WORD_TABLE
 
 # Digit words of the lab's languages (en, pl, ro, uk, ru): the generator's own table, so the search engine
 # reads every spelling the world writes. Folded below (see _fold_word).
@@ -99,7 +99,7 @@ _HANDLE_APP = re.compile(
 _HANDLE_LINK = re.compile(r"(?<![\w.])(?:t|telegram)\.me/@?(?P<handle>[A-Za-z0-9_]{3,32})", re.IGNORECASE)
 _HANDLE_AT = re.compile(
     r"(?<![\w.@])@(?=[\w.]*[A-Za-z])(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,30}[A-Za-z0-9_])?)(?![\w@])")
-# A Zapply handle (synth.finance.schemes.HANDLE_RE, any case), bare or in the app's link, or after the app's
+# A Zapply handle (synth.vocab.schemes.HANDLE_RE, any case), bare or in the app's link, or after the app's
 # name ("Zapply: ~x"), so that a query pasting the whole phrase asks for the handle alone. The handle's
 # letters are spelled out rather than matched with IGNORECASE, which would let [a-z] take the Kelvin sign.
 # It ends before a dot that ends the sentence, and a handle cut short by a character it cannot hold

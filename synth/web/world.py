@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from synth.platforms import CHIRP, CIRCLE, LIGHT_PLATFORMS
+from synth.vocab.platforms import CHIRP, CIRCLE, LIGHT_PLATFORMS
 
 
 class WorldNotFound(FileNotFoundError):
@@ -29,7 +29,7 @@ class Site:
     tagline: str
 
 
-# The tables of synth.platforms.SCHEMA each social site reads. A world generated before the social
+# The tables of synth.vocab.platforms.SCHEMA each social site reads. A world generated before the social
 # platforms existed lacks them, and then the site is simply not mounted (no page of it can fail).
 SOCIAL_TABLES: dict[str, tuple[str, ...]] = {
     CHIRP: ("social_accounts", "chirp_posts", "chirp_follows"),
@@ -43,7 +43,7 @@ SOCIAL_SITES: dict[str, Site] = {
     CIRCLE: Site(CIRCLE, "circle.example", "Circle", "Friends, groups and neighbours, city by city"),
     **{p.slug: Site(p.slug, p.domain, p.name, p.tagline) for p in LIGHT_PLATFORMS},
 }
-# The block explorer reads the public LabCoin chain (synth/finance/public.py); worlds generated before the
+# The block explorer reads the public LabCoin chain (synth/render/finance_public.py); worlds generated before the
 # financial world lack those tables, and then it is not mounted either.
 EXPLORER = "explorer"
 CHAIN_TABLES = ("chain_txs", "chain_inputs", "chain_outputs", "chain_labels", "chain_prices")

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import coursekit as ck  # noqa: E402
 
-from graders.course import grade, release  # noqa: E402
-from graders.report import GradeReport  # noqa: E402
+from graders.grading.course import grade, release  # noqa: E402
+from graders.grading.report import GradeReport  # noqa: E402
 
 
 @dataclass

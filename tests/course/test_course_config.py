@@ -11,7 +11,7 @@ from nbgrader.preprocessors import OverwriteCells
 from traitlets.config.loader import PyFileConfigLoader
 from traitlets.utils.importstring import import_item
 
-from graders.course import cell_timeout, default_course_dir, load_config
+from graders.grading.course import cell_timeout, default_course_dir, load_config
 
 COURSE = default_course_dir()
 
@@ -50,7 +50,7 @@ def test_deleted_test_cells_are_put_back(exchange, monkeypatch, tmp_path):
 
 def test_feedback_goes_through_the_sanitiser_and_every_preprocessor_imports(exchange, monkeypatch, tmp_path):
     names = _load(monkeypatch, tmp_path).GenerateFeedback.preprocessors
-    assert names[0] == "graders.feedback.SanitizeFeedback"
+    assert names[0] == "graders.grading.feedback.SanitizeFeedback"
     assert "nbgrader.preprocessors.GetGrades" in names
     for name in names:
         import_item(name)
@@ -78,6 +78,6 @@ def test_grading_enforces_the_safety_settings_even_if_a_config_drops_them(tmp_pa
     assert config.CourseDirectory.root == str(tmp_path.resolve())
     assert config.CourseDirectory.course_id == "osint-lab"
     assert config.OverwriteCells.add_missing_cells is True
-    assert config.GenerateFeedback.preprocessors[0] == "graders.feedback.SanitizeFeedback"
+    assert config.GenerateFeedback.preprocessors[0] == "graders.grading.feedback.SanitizeFeedback"
     assert config.Execute.interrupt_on_timeout is True
     assert "7 s" in config.Execute.error_on_timeout["evalue"]

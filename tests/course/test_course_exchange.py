@@ -17,7 +17,7 @@ import coursekit as ck
 import nbformat
 import pytest
 
-from graders.course import grade, release
+from graders.grading.course import grade, release
 
 pytestmark = pytest.mark.slow
 

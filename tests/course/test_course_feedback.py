@@ -1,4 +1,4 @@
-"""graders.feedback alone: what the feedback preprocessor removes, and what it must keep.
+"""graders.grading.feedback alone: what the feedback preprocessor removes, and what it must keep.
 
 Tracebacks are written the way IPython 9 formats them in an autograded notebook (ANSI colours, an
 arrow on the failing line, two lines of context), copied from a real autograde run.
@@ -11,7 +11,7 @@ import copy
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from graders import feedback as fb
+from graders.grading import feedback as fb
 
 HIDDEN_CELL = '''\
 assert callable(count_words), "define count_words"

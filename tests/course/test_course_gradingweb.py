@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from graders.gradingweb import PROJECT_ROOT, FakeInternetError, fake_internet, free_port, kernel_environment
+from graders.grading.gradingweb import PROJECT_ROOT, FakeInternetError, fake_internet, free_port, kernel_environment
 
 STUB = '''\
 import http.server, json, sys

@@ -16,8 +16,8 @@ import coursekit as ck
 import nbformat
 import pytest
 
-from graders import feedback as fb
-from graders.course import default_course_dir, grade, release
+from graders.grading import feedback as fb
+from graders.grading.course import default_course_dir, grade, release
 
 pytestmark = pytest.mark.slow
 

@@ -15,8 +15,8 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from graders import feedback as fb
-from graders.course import UnknownModuleError, export_grades, grade, known_modules, release
+from graders.grading import feedback as fb
+from graders.grading.course import UnknownModuleError, export_grades, grade, known_modules, release
 
 pytestmark = pytest.mark.slow
 

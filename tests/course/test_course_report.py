@@ -1,4 +1,4 @@
-"""graders.report alone: the plain-language reasons and grades.csv (no kernels, no nbgrader run)."""
+"""graders.grading.report alone: the plain-language reasons and grades.csv (no kernels, no nbgrader run)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import csv
 
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from graders import report as rp
-from graders.report import GradeReport, QuestionScore, SubmissionResult
+from graders.grading import report as rp
+from graders.grading.report import GradeReport, QuestionScore, SubmissionResult
 
 
 def _error(ename: str, evalue: str = "") -> dict:
@@ -113,7 +113,7 @@ def test_summary_and_exit_code(tmp_path):
 
 
 def test_an_instructors_ctrl_c_inside_nbgrader_is_recognised():
-    from graders.course import _interrupted
+    from graders.grading.course import _interrupted
 
     assert _interrupted({"success": False, "error": "Traceback (most recent call last):\n  ...\nKeyboardInterrupt\n"})
     assert not _interrupted({"success": False, "error": "Traceback\nNbGraderException: failed"})

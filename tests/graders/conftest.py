@@ -18,8 +18,8 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from graders import quickads
-from graders.canon import canonical_ad_id, canonical_phone, item_hash
+from graders.modules.m01_scraping_ad_sites import quickads
+from synth.vocab.canon import canonical_ad_id, canonical_phone, item_hash
 
 M01 = "01-scraping-ad-sites"
 SALT = "5eed5a17"

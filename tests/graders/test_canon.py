@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graders.canon import canonical_ad_id, canonical_phone, canonical_text, item_hash, phone_candidates
+from synth.vocab.canon import canonical_ad_id, canonical_phone, canonical_text, item_hash, phone_candidates
 
 LAB_REGIONS = ["GB", "DE", "NL", "PL", "RO", "UA"]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graders import key
-from graders import world as world_module
+from graders.grading import key
+from graders.lab import world as world_module
 
 
 def test_world_comes_from_osintlab_world(world) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graders import m01_scraping as m01
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
+from graders.modules.m01_scraping_ad_sites import checks as m01
 
 M01 = "01-scraping-ad-sites"
 

@@ -11,7 +11,7 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from graders import m01_scraping as m01
+from graders.modules.m01_scraping_ad_sites import checks as m01
 
 
 def _table(world, ids: list[int]) -> pd.DataFrame:
@@ -146,8 +146,8 @@ def test_parse_ad_not_a_function(world) -> None:
 
 
 def test_parse_sample_is_deterministic_and_mixes_brief_and_other_ads(world) -> None:
-    from graders.key import load_public_db
-    from graders.quickads import PublicAds
+    from graders.grading.key import load_public_db
+    from graders.modules.m01_scraping_ad_sites.quickads import PublicAds
 
     with load_public_db() as db:
         public = PublicAds(db)

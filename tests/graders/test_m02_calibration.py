@@ -2,7 +2,7 @@
 
 "Naive" is a regex for runs of 7+ digits plus a plain e-mail regex (each run still formatted in
 E.164 with the profile's region, the strongest naive variant); the taught method is
-``graders.m02_selectors.reference_extract``, which the notebook's solution rebuilds step by step.
+``graders.modules.m02_selectors_and_normalisation.checks.reference_extract``, which the notebook's solution rebuilds step by step.
 Both are scored with the hidden graders' own arithmetic against each world's answer key. The
 figures are printed (``pytest -s tests/graders/test_m02_calibration.py``) so that a change in the
 generator's obscuring rates shows up as numbers, not only as a failure. A third method, the
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from graders import m02_selectors as m02
+from graders.modules.m02_selectors_and_normalisation import checks as m02
+from graders.modules.m02_selectors_and_normalisation import method as m02_method
 
 SEEDS = (2026, 7, 12345)
 NAIVE_MAX = 0.5
@@ -41,14 +42,14 @@ def test_hidden_checks_and_self_check_agree_on_generated_worlds(seed: int, prese
     """The taught method's table, through the notebook's own calls: full marks and three "Well done"."""
     import pandas as pd
 
-    from graders.key import load_public_db
-    from graders.selectors import QUESTION_IDS
-    from graders.selfcheck import check
+    from graders.grading.key import load_public_db
+    from graders.lab.selfcheck import check
+    from graders.modules.m02_selectors_and_normalisation.answers import QUESTION_IDS
 
     world = world_factory(seed, preset)
     monkeypatch.setenv("OSINTLAB_WORLD", str(world))
     with load_public_db(world) as db:
-        table = pd.DataFrame(m02.answer_rows(m02.public_profiles(db), m02.reference_extract))
+        table = pd.DataFrame(m02_method.answer_rows(m02_method.public_profiles(db), m02_method.reference_extract))
     assert m02.score_phones(table) == 4.0
     assert m02.score_emails(table) == 2.0
     assert m02.score_handles(table) == 2.0

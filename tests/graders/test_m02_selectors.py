@@ -1,6 +1,6 @@
 """Module 02's hidden checks, self-check and taught method against a hand-made world.
 
-Every profile below writes its selectors in one of the disguises of ``synth.selectors``, and the
+Every profile below writes its selectors in one of the disguises of ``synth.vocab.selectors``, and the
 selectors it holds are written next to it, so a failure says which disguise broke. The checks must
 return points rounded to 2 decimals, print nothing to stderr (nbgrader gives such a cell 0), never
 print an expected value, and agree with the self-check.
@@ -19,10 +19,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graders import m02_selectors as m02
-from graders import selectors
-from graders.canon import item_hash
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
+from graders.modules.m02_selectors_and_normalisation import answers as selectors
+from graders.modules.m02_selectors_and_normalisation import checks as m02
+from graders.modules.m02_selectors_and_normalisation import method as m02_method
+from synth.vocab.canon import item_hash
 
 M02 = "02-selectors-and-normalisation"
 SALT = "0bfu5ca7"
@@ -123,12 +124,12 @@ def score(capsys: pytest.CaptureFixture[str], function, answer) -> tuple[float, 
 @pytest.mark.parametrize(("profile_id", "city", "text", "expected"), PROFILES, ids=[str(p[0]) for p in PROFILES])
 def test_reference_extract_undoes_each_disguise(profile_id: int, city: str, text: str,
                                                 expected: dict[str, list[str]]) -> None:
-    assert m02.reference_extract(text, REGION[city]) == expected
+    assert m02_method.reference_extract(text, REGION[city]) == expected
 
 
 def test_reference_extract_recovers_every_generated_phone_form() -> None:
-    """synth.selectors' every style, language and ad country, for numbers of each lab country."""
-    from synth.selectors import DIGIT_WORDS, PHONE_STYLES, obscured_phone
+    """synth.vocab.selectors' every style, language and ad country, for numbers of each lab country."""
+    from synth.vocab.selectors import DIGIT_WORDS, PHONE_STYLES, obscured_phone
 
     rng = random.Random(3)
     numbers = ["+447700900553", "+48491815127", "+40714496426", "+380708316206", "+380602173602"]
@@ -139,18 +140,18 @@ def test_reference_extract_recovers_every_generated_phone_form() -> None:
                     for _ in range(4):
                         written = obscured_phone(e164, style, rng, lang, country)
                         text = f"Relaxing massage, 24/7. {written} · TG: vip_lon12"
-                        assert m02.find_phones(text, country) == [e164], (style, lang, country, written)
+                        assert m02_method.find_phones(text, country) == [e164], (style, lang, country, written)
 
 
 def test_reference_extract_recovers_every_generated_email_and_handle_form() -> None:
-    from synth.selectors import handle_text, obscured_email
+    from synth.vocab.selectors import handle_text, obscured_email
 
     rng = random.Random(5)
     for _ in range(40):
         written = obscured_email("Olena-K.22@posta.example", rng)
-        assert m02.find_emails(f"Contact: 0714 203 131 · {written}. Thanks") == ["olena-k.22@posta.example"]
+        assert m02_method.find_emails(f"Contact: 0714 203 131 · {written}. Thanks") == ["olena-k.22@posta.example"]
         handle = handle_text("telegram", "@Lux_Lon67", rng)
-        assert m02.find_handles(f"+48 49 181 51 27 · {handle}") == ["telegram:lux_lon67"]
+        assert m02_method.find_handles(f"+48 49 181 51 27 · {handle}") == ["telegram:lux_lon67"]
 
 
 @pytest.mark.parametrize("text", [
@@ -160,14 +161,14 @@ def test_reference_extract_recovers_every_generated_email_and_handle_form() -> N
     "Telegram only, no calls. Write on Telegram.",
 ])
 def test_reference_extract_finds_nothing_in_ordinary_text(text: str) -> None:
-    assert m02.reference_extract(text, "GB") == {"phone": [], "email": [], "handle": []}
+    assert m02_method.reference_extract(text, "GB") == {"phone": [], "email": [], "handle": []}
 
 
 def test_naive_extract_sees_only_plain_forms() -> None:
     text = PROFILES[0][2] + " " + PROFILES[7][2]
-    assert m02.naive_extract(text, "RO") == {"phone": [], "email": ["ruby.lee@inbox.example"], "handle": []}
-    assert m02.naive_extract("Contact: 07700900123")["phone"] == ["07700900123"]
-    assert m02.naive_extract("Contact: 07700900123", "GB")["phone"] == ["+447700900123"]
+    assert m02_method.naive_extract(text, "RO") == {"phone": [], "email": ["ruby.lee@inbox.example"], "handle": []}
+    assert m02_method.naive_extract("Contact: 07700900123")["phone"] == ["07700900123"]
+    assert m02_method.naive_extract("Contact: 07700900123", "GB")["phone"] == ["+447700900123"]
 
 
 # --- scoring ------------------------------------------------------------------------------------
@@ -181,9 +182,9 @@ def test_full_marks_for_the_expected_table(m02_world, capsys) -> None:
 
 
 def test_the_taught_method_on_the_public_profiles_gets_full_marks(m02_world) -> None:
-    result = m02.score_method(m02.reference_extract, m02_world)
+    result = m02.score_method(m02_method.reference_extract, m02_world)
     assert result["total"] == 8.0 and result["share"] == 1.0
-    assert m02.score_method(m02.naive_extract, m02_world)["share"] <= 0.5
+    assert m02.score_method(m02_method.naive_extract, m02_world)["share"] <= 0.5
 
 
 def test_empty_answers_score_zero(m02_world, capsys) -> None:
@@ -275,11 +276,11 @@ def test_self_check_explains_a_wrong_shape_and_never_raises(m02_world, capsys, a
 
 
 def test_selector_reading_never_imports_the_key() -> None:
-    """graders.selectors is trainee-facing: loading it and the self-check must not load the key."""
+    """graders.modules.m02_selectors_and_normalisation.answers is trainee-facing: loading it and the self-check must not load the key."""
     code = textwrap.dedent("""
         import sys
-        import graders.selectors, graders.selfcheck
-        print(",".join(sorted(m for m in sys.modules if m in ("graders.key", "graders.m02_selectors"))))
+        import graders.modules.m02_selectors_and_normalisation.answers, graders.lab.selfcheck
+        print(",".join(sorted(m for m in sys.modules if m in ("graders.grading.key", "graders.modules.m02_selectors_and_normalisation.checks"))))
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
@@ -315,9 +316,9 @@ def test_the_notebook_solution_is_the_calibrated_method(world_factory, capsys) -
     capsys.readouterr()  # the cells' demonstration output
     world = world_factory(2026, "default")
     with sqlite3.connect(world / "public" / "site.sqlite") as db:
-        profiles = m02.public_profiles(db)
+        profiles = m02_method.public_profiles(db)
     profiles += [(pid, text, REGION[city]) for pid, city, text, _ in PROFILES]
     for profile_id, text, region in profiles:
         taught = {"phone": method["find_phones"](text, region), "email": method["find_emails"](text),
                   "handle": method["find_handles"](text)}
-        assert taught == m02.reference_extract(text, region), profile_id
+        assert taught == m02_method.reference_extract(text, region), profile_id

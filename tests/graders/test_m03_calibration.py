@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from graders import m03_linking as m03
+from graders.modules.m03_linking_ads import checks as m03
+from graders.modules.m03_linking_ads import method as m03_method
 
 SEEDS = (2026, 7, 12345)
 NAIVE_AT_MOST = 0.5
@@ -24,10 +25,10 @@ SOLUTION_AT_LEAST = 0.9
 
 def _scores(world: Path) -> tuple[dict[str, float], dict[str, float]]:
     key = json.loads((world / "key" / "answer_key.json").read_text(encoding="utf-8"))["modules"][m03.MODULE]
-    items = m03.items_from_public_db(world)
+    items = m03_method.items_from_public_db(world)
     start_ad = json.loads((world / "public" / "briefs.json").read_text(encoding="utf-8"))[m03.MODULE]["start_ad"]
-    return (m03.grade(m03.reference_solution(items, start_ad=start_ad), key),
-            m03.grade(m03.naive_solution(items, start_ad=start_ad), key))
+    return (m03.grade(m03_method.reference_solution(items, start_ad=start_ad), key),
+            m03.grade(m03_method.naive_solution(items, start_ad=start_ad), key))
 
 
 @pytest.mark.parametrize("seed", SEEDS)

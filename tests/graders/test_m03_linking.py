@@ -13,10 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graders import linkanswers
-from graders import m03_linking as m03
-from graders.selfcheck import check
-from synth.selectors import PHONE_STYLES, handle_text, obscured_phone
+from graders.lab.selfcheck import check
+from graders.modules.m03_linking_ads import answers as linkanswers
+from graders.modules.m03_linking_ads import checks as m03
+from graders.modules.m03_linking_ads import method as m03_method
+from synth.vocab.selectors import PHONE_STYLES, handle_text, obscured_phone
 
 M03 = m03.MODULE
 NUMBERS = [("+48491815127", "GB"), ("+447700900628", "GB"), ("+447700900628", "PL"), ("+380602173602", "UA"),
@@ -31,16 +32,16 @@ def test_every_obscured_style_reads_back(e164: str, country: str, style: str) ->
         for _ in range(5):
             written = obscured_phone(e164, style, rng, lang, country)
             handle = handle_text("telegram", "lux_lon67", rng)
-            assert m03.read_selectors(f"{written} · {handle}", country) == ([e164], ["telegram:lux_lon67"]), written
+            assert m03_method.read_selectors(f"{written} · {handle}", country) == ([e164], ["telegram:lux_lon67"]), written
 
 
 def test_emails_and_labels_are_not_phones() -> None:
-    assert m03.read_selectors("Bookings through our reception: +44 77OO 9OO925", "GB") == (["+447700900925"], [])
+    assert m03_method.read_selectors("Bookings through our reception: +44 77OO 9OO925", "GB") == (["+447700900925"], [])
     # The "oo" of "Bookings" is not a run of zeros.
-    assert m03.read_selectors("Bookings through our reception: 07700-900148", "GB") == (["+447700900148"], [])
-    assert m03.read_selectors("Rezerwacje przez recepcję: 49O 1OO 2OO", "PL") == (["+48490100200"], [])
-    assert m03.read_selectors("0715 995 210 · ioan599 [at] mailhub.example", "RO") == (["+40715995210"], [])
-    assert m03.read_selectors("", "GB") == ([], [])
+    assert m03_method.read_selectors("Bookings through our reception: 07700-900148", "GB") == (["+447700900148"], [])
+    assert m03_method.read_selectors("Rezerwacje przez recepcję: 49O 1OO 2OO", "PL") == (["+48490100200"], [])
+    assert m03_method.read_selectors("0715 995 210 · ioan599 [at] mailhub.example", "RO") == (["+40715995210"], [])
+    assert m03_method.read_selectors("", "GB") == ([], [])
 
 
 @pytest.mark.parametrize("names", [("Alina", "Alyna", "Аліна"), ("Ksenia", "Kseniya", "Xenia", "Ксенія"),
@@ -48,11 +49,11 @@ def test_emails_and_labels_are_not_phones() -> None:
                                    ("Polina", "Paulina"), ("Sofia", "Sofiya", "Sophia", "Софія"), ("Clara", "Клара"),
                                    ("Ruby", "Рубі"), ("Yana", "Jana", "Яна"), ("Vika", "Wika")])
 def test_spellings_of_one_name_share_a_key(names: tuple[str, ...]) -> None:
-    assert len({m03.name_key(n) for n in names}) == 1
+    assert len({m03_method.name_key(n) for n in names}) == 1
 
 
 def test_different_names_keep_different_keys() -> None:
-    assert len({m03.name_key(n) for n in ("Mila", "Lina", "Nika", "Kira", "Dana", "Ada", "Ana")}) == 7
+    assert len({m03_method.name_key(n) for n in ("Mila", "Lina", "Nika", "Kira", "Dana", "Ada", "Ana")}) == 7
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +62,9 @@ def world(world_factory) -> Path:
 
 
 @pytest.fixture
-def solved(world: Path, monkeypatch: pytest.MonkeyPatch) -> m03.Findings:
+def solved(world: Path, monkeypatch: pytest.MonkeyPatch) -> m03_method.Findings:
     monkeypatch.setenv("OSINTLAB_WORLD", str(world))
-    return m03.reference_solution(m03.items_from_public_db())
+    return m03_method.reference_solution(m03_method.items_from_public_db())
 
 
 def _score(capsys, function, answer) -> tuple[float, str]:

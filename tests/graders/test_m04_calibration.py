@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from graders import m04_social as m04
+from graders.modules.m04_recruitment_on_social_media import checks as m04
 
 SEEDS = (2026, 7, 12345)
 NAIVE_AT_MOST = 0.5

@@ -13,12 +13,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graders import m04_method as method
-from graders import m04_social as m04
-from graders import socialanswers as sa
-from graders.selfcheck import check
-from synth import socialtext as S
-from synth.platforms import ALL_PLATFORMS
+from graders.lab.selfcheck import check
+from graders.modules.m04_recruitment_on_social_media import answers as sa
+from graders.modules.m04_recruitment_on_social_media import checks as m04
+from graders.modules.m04_recruitment_on_social_media import method
+from synth.vocab import socialtext as S
+from synth.vocab.platforms import ALL_PLATFORMS
 
 M04 = m04.MODULE
 
@@ -136,7 +136,7 @@ def test_cues_in_combination_flag_offers_and_spare_honest_posts(lang: str) -> No
     contact = "Telegram @goldenstaff_hr76"
     full = {"opener": 1, "job": 0, "country": "DE", "pay": 3100, "fee": 400,
             "cues": {"fee": False, "flight": True, "noexp": True}}
-    from synth.campaigns import hostess_offer, labour_offer
+    from synth.build.social.campaigns import hostess_offer, labour_offer
 
     assert method.is_recruitment_offer(labour_offer(lang, full, contact, "GoldenStaff International", False))
     fee_only = {**full, "cues": {"fee": True, "flight": False, "noexp": False}}

@@ -1,7 +1,7 @@
 """The bar issue #5 sets for module 07: threshold rules alone score at most half, the taught method 90 %.
 
 For the default world (seed 2026) and two other seeds, the productions (public/productions, read with
-graders.productions), module 03's ads, WorkAbroad's posts and the brief are loaded as a trainee loads them;
+graders.lab.productions), module 03's ads, WorkAbroad's posts and the brief are loaded as a trainee loads them;
 the module's reference method and the naive threshold rules (a cash deposit of 9,000-10,000; many incoming
 payments) are scored against the answer key with the hidden grader's own arithmetic. Run with ``-s`` to see
 the figures:
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from graders import m07_money as m07
+from graders.modules.m07_following_the_money import checks as m07
 
 SEEDS = (2026, 7, 12345)
 NAIVE_AT_MOST = 0.5
@@ -26,8 +26,8 @@ SOLUTION_AT_LEAST = 0.9
 def with_productions(world: Path, seed: int) -> Path:
     """The world, with its productions rendered if the generator of this checkout does not write them yet."""
     if not (world / "public" / "productions").exists():
-        from synth.finance.productions import render_productions
-        from synth.generate import build_world
+        from synth.build.pipeline import build_world
+        from synth.render.productions.orders import render_productions
 
         render_productions(build_world(seed, "default"), world / "public")
     return world

@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graders import m07_money as m07
-from graders import moneyanswers as ma
-from graders.canon import canonical_account
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
+from graders.modules.m07_following_the_money import answers as ma
+from graders.modules.m07_following_the_money import checks as m07
+from synth.vocab.canon import canonical_account
 from tests.graders.test_m07_calibration import tables_of, with_productions
 
 RATES = {"EUR": 1.0, "GBP": 1.17, "PLN": 0.234, "RON": 0.201, "UAH": 0.022}

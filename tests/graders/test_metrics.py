@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graders.metrics import edit_distance, edit_similarity, precision_at_k, set_f1
+from graders.grading.metrics import edit_distance, edit_similarity, precision_at_k, set_f1
 
 
 def test_set_f1_perfect_partial_and_wrong() -> None:

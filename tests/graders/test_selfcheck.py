@@ -9,7 +9,7 @@ import textwrap
 import pandas as pd
 import pytest
 
-from graders.selfcheck import check, check_parse_ad
+from graders.lab.selfcheck import check, check_parse_ad
 
 Q2 = "01-scraping-ad-sites/q2-city-ads"
 Q3 = "01-scraping-ad-sites/q3-shared-phones"
@@ -122,11 +122,11 @@ def test_check_parse_ad_survives_a_crashing_or_unfinished_function(web, capsys) 
 
 
 def test_trainee_facing_modules_never_import_the_key() -> None:
-    """Importing and running the self-check must not load graders.key (DESIGN.md §3)."""
+    """Importing and running the self-check must not load graders.grading.key (DESIGN.md §3)."""
     code = textwrap.dedent("""
         import sys
-        import graders.selfcheck, graders.canon, graders.world, graders.answers, graders.quickads
-        leaked = sorted(m for m in sys.modules if m in ("graders.key", "graders.m01_scraping"))
+        import graders.lab.selfcheck, synth.vocab.canon, graders.lab.world, graders.lab.answers, graders.modules.m01_scraping_ad_sites.quickads
+        leaked = sorted(m for m in sys.modules if m in ("graders.grading.key", "graders.modules.m01_scraping_ad_sites.checks"))
         print(",".join(leaked))
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -99,7 +99,7 @@ def test_hidden_tests_end_with_the_points(path: Path) -> None:
 def test_released_notebook_holds_no_answer(path: Path) -> None:
     released = _release(nbformat.read(path, as_version=4))
     text = "\n".join(c.source for c in released.cells)
-    for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "graders.key", "answer_key"):
+    for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "graders.grading.key", "answer_key"):
         assert leak not in text
     assert not re.search(r"graders(\.| import )m\d\d", text), "hidden graders must not be imported visibly"
 

@@ -6,7 +6,7 @@ edge cases the web layer must survive and a generated world may lack: non-ASCII 
 e-mail/messenger/age, LIKE wildcards and HTML in ad text, ties in ``posted_at``, a city without ads,
 more than one page of ads, and a site the web layer does not serve. It also has Companions profiles
 (ties in ``bumped_at``, NULL age and nationality, HTML in text, contacts written in every obscured
-style of synth.selectors) and more WorkAbroad posts than the board's page-depth cap shows. It has no
+style of synth.vocab.selectors) and more WorkAbroad posts than the board's page-depth cap shows. It has no
 social tables, as a world generated before Chirp and Circle existed. ``social_world`` is the hand-made
 world with the social platforms (``tests/web/socialworld.py``).
 """
@@ -27,7 +27,7 @@ import requests
 from flask import Flask
 from flask.testing import FlaskClient
 
-from synth.selectors import DIGIT_WORDS, PHONE_STYLES, handle_text, obscured_phone
+from synth.vocab.selectors import DIGIT_WORDS, PHONE_STYLES, handle_text, obscured_phone
 from synth.web.app import create_app
 from synth.web.server import make_server
 
@@ -117,7 +117,7 @@ def build_fixture_world(out: Path, n_ads: int = 137, world_id: str = WORLD_ID, s
 
 
 def _contact(rng: random.Random, i: int, country: str) -> tuple[str, str, str | None]:
-    """(written contact line, its phone's E.164, its handle) in the i-th of synth.selectors' styles."""
+    """(written contact line, its phone's E.164, its handle) in the i-th of synth.vocab.selectors' styles."""
     phone = FIXTURE_PHONES[i % len(FIXTURE_PHONES)]
     style = PHONE_STYLES[i % len(PHONE_STYLES)]
     lang = sorted(DIGIT_WORDS)[i % len(DIGIT_WORDS)]

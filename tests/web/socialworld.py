@@ -1,4 +1,4 @@
-"""A small hand-made world with the social platforms, built from the real schemas (synth.render, synth.platforms).
+"""A small hand-made world with the social platforms, built from the real schemas (render, platforms).
 
 Until the generator fills the social tables, the web tests of Chirp, Circle, the light platforms, the
 WhatsMyName file and Seekr's social documents run on this world. It has the cases the pages must
@@ -20,7 +20,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from synth import platforms, render
+from synth.render import public as render
+from synth.vocab import platforms
 
 WORLD_ID = "w-social000001"
 EPOCH = datetime(2026, 2, 2, 9, 0, tzinfo=timezone.utc)

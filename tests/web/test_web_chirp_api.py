@@ -12,9 +12,9 @@ import requests
 from flask import Flask
 from flask.testing import FlaskClient
 
-from synth.web.apikeys import api_secret, issue_key, key_is_valid
 from synth.web.app import create_app
 from synth.web.ratelimit import WindowLimiter
+from synth.web.sites.chirp.apikeys import api_secret, issue_key, key_is_valid
 
 from .socialworld import ANNA, N_FOLLOWERS, WORLD_ID
 from .webhelp import query

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from synth.web.companions import PER_PAGE_DEFAULT, PER_PAGE_MAX
+from synth.web.sites.companions import PER_PAGE_DEFAULT, PER_PAGE_MAX
 
 API = "/companions/api/v1/profiles"
 ITEM_KEYS = ["id", "name", "age", "city", "headline", "rate", "bumped_at", "url", "photos"]

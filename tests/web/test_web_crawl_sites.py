@@ -21,9 +21,9 @@ import requests
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from synth.selectors import DIGIT_WORDS, PHONE_STYLES, obscured_phone
+from synth.vocab.selectors import DIGIT_WORDS, PHONE_STYLES, obscured_phone
 from synth.web.app import create_app
-from synth.web.searchindex import SearchIndex
+from synth.web.sites.search.index import SearchIndex
 from synth.web.textnorm import parse_query
 
 

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from synth.web.explorerdata import fiat_cents
+from synth.web.sites.explorer.data import fiat_cents
 
 from .webhelp import crawl, query, soup_of
 
@@ -175,8 +175,8 @@ def test_address_pagination_in_html_and_api(client: FlaskClient, chain: Chain) -
 
 
 def test_the_chain_equals_the_world_model(client: FlaskClient, world_dir: Path) -> None:
-    """The explorer shows the world's chain itself: every ChainTx of synth.generate.build_world, as built."""
-    from synth.generate import build_world
+    """The explorer shows the world's chain itself: every ChainTx of synth.build.pipeline.build_world, as built."""
+    from synth.build.pipeline import build_world
 
     world = build_world(2026, "tiny")
     assert query(world_dir, "SELECT COUNT(*) AS n FROM chain_txs")[0]["n"] == len(world.finance.chain)

@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from synth.finance.schemes import is_safe_wallet_address
 from synth.scan import scan_text
+from synth.vocab.schemes import is_safe_wallet_address
 from synth.web.app import create_app
 
 from .webhelp import query, soup_of

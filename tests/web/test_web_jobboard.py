@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from synth.web.jobboard import MAX_PAGES, PAGE_SIZE
+from synth.web.sites.jobboard import MAX_PAGES, PAGE_SIZE
 
 CAP_MESSAGE = "Only the first 10 pages are shown; narrow your search with filters"
 

@@ -8,8 +8,8 @@ import pytest
 from flask.testing import FlaskClient
 from markupsafe import escape
 
-from synth.platforms import LIGHT_PLATFORMS, LightPlatform
-from synth.web.light import LOOKS
+from synth.vocab.platforms import LIGHT_PLATFORMS, LightPlatform
+from synth.web.sites.light import LOOKS
 from synth.web.wmn import PROFILE_RULES, verdict
 
 from .socialworld import ANNA, LIGHT_WITH_ANNA

@@ -15,7 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from synth.web.app import create_app
-from synth.web.quickads import PAGE_SIZE, page_window
+from synth.web.sites.quickads import PAGE_SIZE, page_window
 from synth.web.world import EXTRA_SITES, SITE_TABLES
 
 BANNER = "Training site — all content is fictional"

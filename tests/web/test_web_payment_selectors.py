@@ -11,8 +11,8 @@ import sqlite3
 import pytest
 from bs4 import BeautifulSoup
 
-from synth.finance.schemes import BECH32, HANDLE_RE, WALLET_RE
-from synth.web.searchindex import SearchIndex, highlight
+from synth.vocab.schemes import BECH32, HANDLE_RE, WALLET_RE
+from synth.web.sites.search.index import SearchIndex, highlight
 from synth.web.textnorm import KINDS, encode_key, find_selectors, parse_query, selector_tokens
 
 HANDLE = "~olena.k93"

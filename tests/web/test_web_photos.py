@@ -19,12 +19,12 @@ from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 from PIL import Image
 
-import synth.web.search as search_module
-from synth.photos import phash_bits, phash_of
-from synth.web import imagesearch
+import synth.web.sites.search.pages as search_module
+from synth.build.photos import phash_bits, phash_of
 from synth.web.app import create_app
-from synth.web.imagesearch import MAX_DISTANCE, ImageIndex
 from synth.web.pictures import PICTURE_SITES, searchable
+from synth.web.sites.search import images as imagesearch
+from synth.web.sites.search.images import MAX_DISTANCE, ImageIndex
 
 API = "/search/api/v1/image"
 
@@ -63,7 +63,7 @@ def soup(client: FlaskClient, url: str) -> BeautifulSoup:
 
 
 def expected_matches(world: Path, query_file: str) -> dict[tuple[str, int], int]:
-    """(site, item) -> distance for every item showing a file within MAX_DISTANCE bits (computed with synth.photos)."""
+    """(site, item) -> distance for every item showing a file within MAX_DISTANCE bits."""
     hashes = {name: phash_of(file_bytes(world, name)) for name in {r["file"] for r in photo_rows(world)}}
     out: dict[tuple[str, int], int] = {}
     for r in photo_rows(world):

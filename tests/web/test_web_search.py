@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from synth.selectors import DIGIT_WORDS, PHONE_STYLES, obscured_phone
-from synth.web.search import PER_PAGE
-from synth.web.searchindex import SearchIndex
+from synth.vocab.selectors import DIGIT_WORDS, PHONE_STYLES, obscured_phone
+from synth.web.sites.search.index import SearchIndex
+from synth.web.sites.search.pages import PER_PAGE
 from synth.web.textnorm import find_selectors, parse_query
 
 from .conftest import FIXTURE_HANDLES, FIXTURE_PHONES

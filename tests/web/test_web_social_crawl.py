@@ -17,7 +17,7 @@ import requests
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from synth.web.searchindex import SearchIndex
+from synth.web.sites.search.index import SearchIndex
 from synth.web.textnorm import find_selectors, parse_query
 from synth.web.wmn import DEFAULT_OUT, PROFILE_RULES, verdict
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from synth.platforms import LIGHT_PLATFORMS
+from synth.vocab.platforms import LIGHT_PLATFORMS
 
 DOCS = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
 ANY = re.compile(r"<any\(([^)]*)\):\w+>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from synth.platforms import LIGHT_PLATFORMS
+from synth.vocab.platforms import LIGHT_PLATFORMS
 
 ODD_NAMES = ["%E2%80%AE", "Łódź", "a%00b", "..%2F..%2Fetc", "%27%20OR%201=1--", "x" * 300, "@", "%40anna_k",
              "robots.txt", "img", "%F0%9F%98%80"]

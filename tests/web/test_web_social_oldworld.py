@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from synth.platforms import ALL_PLATFORMS, LIGHT_PLATFORMS
+from synth.vocab.platforms import ALL_PLATFORMS, LIGHT_PLATFORMS
 from synth.web.app import create_app
 
 from .socialworld import build_social_world

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from synth.web.searchindex import SearchIndex
+from synth.web.sites.search.index import SearchIndex
 from synth.web.textnorm import parse_query
 
 from .socialworld import ANNA_EMAIL, ANNA_HANDLE, LIGHT_WITH_ANNA

@@ -1,4 +1,4 @@
-"""The selector normaliser: every written form synth.selectors produces meets every other form.
+"""The selector normaliser: every written form synth.vocab.selectors produces meets every other form.
 
 Pure functions, so these run without a world. The phones are drawn from the same fiction ranges and
 unallocated blocks the generator uses; the normaliser never sees them except as text.
@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from synth.selectors import DIGIT_WORDS, PHONE_STYLES, handle_text, obscured_email, obscured_phone, plain_phone
+from synth.vocab.selectors import DIGIT_WORDS, PHONE_STYLES, handle_text, obscured_email, obscured_phone, plain_phone
 from synth.web.textnorm import (
     encode_key,
     find_selectors,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from synth.platforms import ALL_PLATFORMS, LIGHT_PLATFORMS
+from synth.vocab.platforms import ALL_PLATFORMS, LIGHT_PLATFORMS
 from synth.web.wmn import BASE_URL, DEFAULT_OUT, PROFILE_RULES, known_accounts, render, verdict, wmn_data
 
 from .socialworld import ANNA

@@ -12,7 +12,7 @@ import pytest
 
 from synth import generate as generate_module
 from synth.cli import build_parser, main
-from synth.worldio import WorldNotFoundError, find_world, read_manifest
+from synth.worlds import WorldNotFoundError, find_world, read_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
 VERBS = [["generate"], ["serve"], ["lab"], ["verify"], ["course"], ["course", "release"], ["course", "grade"]]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from synth.generate import build_world, generate_world
+from synth.build.pipeline import build_world
+from synth.generate import generate_world
 from synth.streams import Streams
-from synth.worldio import sha256_file
+from synth.worlds import sha256_file
 
 
 def _digests(world: Path) -> dict[str, str]:

@@ -1,8 +1,8 @@
-"""The large preset's extra criminal cells (synth.finance.cells), planted on a tiny world with a small crowd.
+"""The large preset's extra criminal cells (synth.build.finance.cells), planted on a tiny world with a small crowd.
 
 The large preset itself never runs here (it takes ~20 s); this builds the same pieces — a crowd of extra
 customers, cells among them, their background from the same economy in the same windows — at a size that
-runs in about a second, and checks the typologies and the no-leak rules of synth.finance.plant: every
+runs in about a second, and checks the typologies and the no-leak rules of synth.build.finance.plant: every
 illicit row replaces a background row of the same account and direction, so each cell account keeps its
 benign degree, and no cell account acts outside its benign activity span.
 """
@@ -16,13 +16,13 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from synth.build.finance.background import Economy, build_calendar
+from synth.build.finance.cells import LABOUR, RING, choose_cells, crowd_ad_fees, plant_cells
+from synth.build.finance.columns import Texts, concat, offsets, take
+from synth.build.finance.stages import account_arrays, nprng
+from synth.build.pipeline import build_world
 from synth.config import FinanceScale, get_preset
-from synth.finance.background import Economy, build_calendar
-from synth.finance.build import account_arrays, nprng
-from synth.finance.cells import LABOUR, RING, choose_cells, crowd_ad_fees, plant_cells
-from synth.finance.columns import Texts, concat, offsets, take
-from synth.finance.large import _crowd, _join
-from synth.generate import build_world
+from synth.render.ledger import _crowd, _join
 from synth.streams import Streams
 
 CELLS, CROWD, SEED = 6, 6000, 11

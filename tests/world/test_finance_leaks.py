@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synth.finance.key import flagged_accounts
-from synth.generate import build_world
+from synth.build.pipeline import build_world
+from synth.key.finance import flagged_accounts
 
 
 def auc(scores: np.ndarray, labels: np.ndarray) -> float:

@@ -10,10 +10,10 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from synth.finance.institutions import CHANNELS
-from synth.finance.schemes import is_safe_handle, is_safe_wallet_address
-from synth.generate import build_world
-from synth.network import LABOUR_OP, SEX_OP
+from synth.build.network import LABOUR_OP, SEX_OP
+from synth.build.pipeline import build_world
+from synth.vocab.institutions import CHANNELS
+from synth.vocab.schemes import is_safe_handle, is_safe_wallet_address
 from synth.web.textnorm import find_selectors
 
 

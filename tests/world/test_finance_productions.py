@@ -13,15 +13,16 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
-from graders.productions import load_customers, load_exchange, load_statements
-from synth.finance.institutions import BANKS, BY_SLUG, CHANNELS, CURRENCIES
-from synth.finance.productions import ACCOUNT_CHANNELS, STAND_IN, ZONES, encodable, render_productions
-from synth.finance.schemes import format_account, is_safe_account_number, is_safe_handle, is_safe_wallet_address
-from synth.generate import build_world
-from synth.personas import utc_offset
-from synth.places import CITIES
+from graders.lab.productions import load_customers, load_exchange, load_statements
+from synth.build.pipeline import build_world
+from synth.build.social.personas import utc_offset
+from synth.render.productions.orders import render_productions
+from synth.render.productions.statements import ACCOUNT_CHANNELS, STAND_IN, ZONES, encodable
 from synth.scan import document_text, scan_world
-from synth.translit import ascii_fold
+from synth.vocab.institutions import BANKS, BY_SLUG, CHANNELS, CURRENCIES
+from synth.vocab.places import CITIES
+from synth.vocab.schemes import format_account, is_safe_account_number, is_safe_handle, is_safe_wallet_address
+from synth.vocab.translit import ascii_fold
 
 SEED = 2026
 
@@ -243,7 +244,7 @@ def test_identifiers_follow_the_lab_schemes_and_the_scanner_accepts_the_files(re
 
 
 def test_scanner_reads_workbooks_and_legacy_encodings(tmp_path) -> None:
-    from synth.finance.xlsx import Sheet, write_workbook
+    from synth.render.productions.xlsx import Sheet, write_workbook
 
     real = "call +44 20 7123 4567"  # a valid London number outside the fiction ranges: must be caught
     write_workbook(tmp_path / "x.xlsx", [Sheet("S", [["a", real]])], datetime(2026, 1, 1), "test")

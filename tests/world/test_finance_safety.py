@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from synth.finance.schemes import (
+from synth.scan import scan_text
+from synth.vocab.schemes import (
     account_numbers,
     bech32_verifies,
     iban_mod97,
@@ -14,7 +15,6 @@ from synth.finance.schemes import (
     real_identifier_violations,
     wallet_addresses,
 )
-from synth.scan import scan_text
 
 
 def test_lab_account_numbers_never_pass_the_iban_check() -> None:

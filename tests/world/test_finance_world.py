@@ -8,16 +8,16 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from synth.finance.institutions import CASH_THRESHOLD, CHANNELS, CURRENCIES
-from synth.finance.key import flagged_accounts, organiser_totals
-from synth.finance.ring import victim_stays
-from synth.finance.schemes import (
+from synth.build.finance.ring import victim_stays
+from synth.build.pipeline import build_world
+from synth.key.finance import flagged_accounts, organiser_totals
+from synth.vocab.institutions import CASH_THRESHOLD, CHANNELS, CURRENCIES
+from synth.vocab.schemes import (
     is_safe_account_number,
     is_safe_handle,
     is_safe_wallet_address,
     real_identifier_violations,
 )
-from synth.generate import build_world
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_hotels_and_deposits_are_in_the_circuit_cities_on_the_circuit_dates(worl
     stays = victim_stays(list(world.ads), ring)
     windows = [(city, (first - world.epoch).total_seconds() - 86400, (last - world.epoch).total_seconds() + 2 * 86400)
                for _, city, first, last, _ in stays]
-    from synth.places import CITIES
+    from synth.vocab.places import CITIES
 
     c = world.finance.ledger.columns
     for typology in ("lodging_one_payer", "funnel_account", "structuring"):

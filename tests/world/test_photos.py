@@ -17,8 +17,8 @@ import imagehash
 import pytest
 from PIL import Image
 
-from synth.gallery import NEAR_COPY
-from synth.photos import SAME_PICTURE
+from synth.build.gallery import NEAR_COPY
+from synth.build.photos import SAME_PICTURE
 from synth.scan import picture_violations
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from synth.generate import build_world
-from synth.safety import UK_FICTION, UNALLOCATED_BLOCKS, PhoneAllocator, is_reserved_domain, is_safe_phone
+from synth.build.pipeline import build_world
 from synth.scan import scan_text, scan_world
+from synth.vocab.safety import UK_FICTION, UNALLOCATED_BLOCKS, PhoneAllocator, is_reserved_domain, is_safe_phone
 
 
 @pytest.mark.parametrize("preset,seed", [("default", 2026), ("tiny", 7)])

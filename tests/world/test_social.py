@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from synth.generate import build_world
-from synth.personas import ORG_KINDS, skeleton, utc_offset
-from synth.platforms import ALL_PLATFORMS, CHIRP, CIRCLE, LIGHT_PLATFORMS
-from synth.translit import to_latin
+from synth.build.pipeline import build_world
+from synth.build.social.personas import ORG_KINDS, skeleton, utc_offset
+from synth.vocab.platforms import ALL_PLATFORMS, CHIRP, CIRCLE, LIGHT_PLATFORMS
+from synth.vocab.translit import to_latin
 
 M04 = "04-recruitment-on-social-media"
 SOCIAL_TABLES = ("social_accounts", "chirp_posts", "chirp_follows", "circle_groups", "circle_members", "circle_posts",
@@ -134,7 +134,7 @@ def test_each_persona_is_consistent(world) -> None:
 
 
 def test_posting_hours_fit_the_home_time_zone(world) -> None:
-    from synth.places import CITY_BY_SLUG
+    from synth.vocab.places import CITY_BY_SLUG
 
     accounts = {(a.platform, a.account_id): a for a in world.social.accounts}
     homes = {}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from synth.generate import build_world
+from synth.build.pipeline import build_world
 
 M01 = "01-scraping-ad-sites"
 

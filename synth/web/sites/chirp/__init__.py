@@ -1,0 +1,1 @@
+"""chirp.example: pages, the keyed JSON API, its reads and its API keys."""

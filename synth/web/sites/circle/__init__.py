@@ -1,0 +1,1 @@
+"""circle.example: profiles, friends, albums, check-ins and groups."""
