@@ -7,7 +7,7 @@ does the rest the same way for all of them: silence warnings and send stderr to 
 0 to a test cell that writes to stderr), turn an answer of the wrong shape into one TypeError that says
 what is expected, print the explanation (never an expected value), and clamp the points.
 
-Notebooks' hidden test cells call ``hidden_check(module_id, grade_id, answer)``.
+Notebooks' hidden test cells run a check by its question: graders.grading.hidden.hidden_check.
 """
 
 from __future__ import annotations
@@ -80,13 +80,3 @@ class Check:
             for line in result.lines:
                 print(line)
             return clamp_points(result.earned)
-
-
-def checks_of(module_id: str) -> dict[str, Check]:
-    """The hidden checks of a module, by grade id (its ``checks.CHECKS``)."""
-    return {c.grade_id: c for c in module(module_id).submodule("checks").CHECKS}
-
-
-def hidden_check(module_id: str, grade_id: str, answer: Any) -> float:
-    """What a notebook's hidden test cell runs: the declared check of ``grade_id``, on ``answer``."""
-    return checks_of(module_id)[grade_id].run(answer)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import random
 
-from faker import Faker
-
-from synth.streams import Streams, derive_seed
+from synth.streams import Streams, seeded_faker
 from synth.vocab.places import CITIES, LOCALE_COUNTRY, LOCALE_WEIGHTS, cities_in
 from synth.vocab.safety import PhoneAllocator
 from synth.vocab.translit import ascii_fold, to_latin
@@ -30,8 +28,7 @@ class NamePools:
         self.pools: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         self.companies: dict[str, list[str]] = {}
         for locale in locales:
-            fake = Faker(locale)
-            fake.seed_instance(derive_seed(seed, f"faker:{locale}"))
+            fake = seeded_faker(locale, seed)
             for gender in ("female", "male"):
                 given = getattr(fake, f"first_name_{gender}")
                 family = getattr(fake, f"last_name_{gender}")

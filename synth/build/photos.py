@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import imagehash
 from PIL import Image, ImageDraw, ImageFilter
 
+from synth.streams import labelled_random
+
 WIDTH, HEIGHT = 320, 240
 # At most this many bits (of 64, imagehash.phash) apart: the same picture, perhaps resized, cropped a
 # little or recompressed. synth.build.gallery keeps different scenes further apart; Seekr's image search uses it.
@@ -67,7 +69,7 @@ def _shade(colour: tuple[int, ...], factor: float) -> tuple[int, ...]:
 
 def render(scene: Scene) -> Image.Image:
     """The original picture of ``scene``, WIDTH × HEIGHT, RGB."""
-    rng = random.Random(scene.seed)
+    rng = labelled_random(scene.seed)
     img = Image.new("RGB", (WIDTH, HEIGHT))
     draw = ImageDraw.Draw(img)
     a, b, c = rng.sample(PALETTE, 3)

@@ -11,13 +11,13 @@ currency and in euro cents at the world's fixed rates (synth.vocab.institutions)
 
 from __future__ import annotations
 
-import random
 from collections import Counter, defaultdict
 from typing import Any
 
 import numpy as np
 
 from synth.build.finance import questions
+from synth.streams import labelled_random
 from synth.vocab.institutions import CURRENCIES, EUR_CENTS_PER_UNIT
 from synth.world.finance import Finance
 
@@ -141,7 +141,7 @@ def derive_module07(finance: Finance, brief: dict[str, Any], operations: dict[st
     """
     section = derive_finance(finance)
     typed = sorted(int(f) for f, v in section["flows"].items() if v["typology"] and v["txn_ids"])
-    rng = random.Random(f"{seed}:module07-sample")
+    rng = labelled_random(f"{seed}:module07-sample")
     sample = sorted(rng.sample(typed, k=min(SAMPLE, len(typed))))
     members = set(operations)
     clusters = {w: v["addresses"] for w, v in section["wallets"].items() if v["owner"] in members}

@@ -3,7 +3,7 @@
 A test checks these against the notebook's cell metadata, the world's brief and its answer key section.
 """
 
-from graders.modules.registry import ModuleSpec, Question
+from graders.modules.spec_types import ModuleSpec, Question
 
 SPEC = ModuleSpec(
     id="07-following-the-money",

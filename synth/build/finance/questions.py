@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from synth.streams import labelled_random
 from synth.vocab.institutions import BY_SLUG, CHANNELS, CURRENCIES
 from synth.vocab.schemes import format_account
 from synth.world.finance import FinAccount, Finance
@@ -103,7 +104,7 @@ def _benign_kinds(finance: Finance) -> dict[str, np.ndarray]:
 
 def pick_rows(finance: Finance, seed: int) -> list[Pick]:
     """The question's rows in their published order (ids T01… after the shuffle)."""
-    rng = random.Random(f"{seed}:module07-typology-questions")
+    rng = labelled_random(f"{seed}:module07-typology-questions")
     c = finance.ledger.columns
     flows = {f.flow_id: f for f in finance.flows}
     by_typology: dict[str, list[int]] = {}

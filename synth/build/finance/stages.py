@@ -32,14 +32,14 @@ from synth.build.finance.plant import Planter, local_ts, price
 from synth.build.finance.ring import RingPlanter, victim_stays
 from synth.build.network import LABOUR_OP, SEX_OP
 from synth.config import Preset
-from synth.streams import Streams, derive_seed
+from synth.streams import Streams, area_numpy
 from synth.vocab.institutions import BY_SLUG, CHANNELS
 from synth.world.finance import COLUMNS, FinAccount, Finance, Ledger
 from synth.world.model import Ad, Listing, Operation, Person
 
 
 def nprng(seed: int, area: str) -> np.random.Generator:
-    return np.random.default_rng(derive_seed(seed, area))
+    return area_numpy(seed, area)
 
 
 def account_arrays(accounts: list[FinAccount], rng: np.random.Generator, texts: Texts) -> AccountArrays:

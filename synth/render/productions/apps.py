@@ -15,7 +15,6 @@ address, linked bank accounts) and its euro ledger — what a virtual-asset prov
 from __future__ import annotations
 
 import json
-import random
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +23,7 @@ import pandas as pd
 
 from synth.render.productions.letters import FileDoc, letter
 from synth.render.productions.statements import money, write_csv
-from synth.streams import derive_seed
+from synth.streams import area_random
 from synth.vocab.institutions import BY_SLUG, CHANNELS, CURRENCIES
 from synth.vocab.places import CITIES
 from synth.vocab.schemes import format_account
@@ -156,7 +155,7 @@ def coinbridge(finance: Finance, out: Path, seed: int) -> tuple[list[Path], list
     for a in finance.accounts:
         if a.kind in ("personal", "business") and BY_SLUG[a.institution].kind == "bank":
             first.setdefault(a.holder, a)
-    rng = random.Random(derive_seed(seed, "productions-coinbridge"))
+    rng = area_random(seed, "productions-coinbridge")
     refs = dict(zip(holders, (f"CB-{n:07d}" for n in rng.sample(range(10**7), len(holders))), strict=True))
     addresses: dict[str, list[str]] = {}
     for address, holder in finance.exchange_customers.items():

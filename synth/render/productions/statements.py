@@ -15,7 +15,6 @@ synth.render.productions.banks_euro turn them into each bank's files.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from synth.streams import derive_seed
+from synth.streams import area_numpy, area_random
 from synth.vocab.institutions import BY_SLUG, CHANNELS, CURRENCIES, Institution
 from synth.vocab.places import CITIES
 from synth.vocab.schemes import format_account
@@ -87,7 +86,7 @@ def references(seed: int, slug: str, txn_ids: np.ndarray) -> dict[int, str]:
     Drawn from the stream ``productions-refs-<slug>``, ``<3 letters><10 base-36 characters>``: unique, no
     order, and no IBAN shape (the letters run into the code, so no scanner or reader sees ``AA00…``).
     """
-    rng = np.random.default_rng(derive_seed(seed, f"productions-refs-{slug}"))
+    rng = area_numpy(seed, f"productions-refs-{slug}")
     unique = np.unique(txn_ids)
     codes = rng.integers(0, 36**10, size=len(unique), dtype=np.int64)
     while len(np.unique(codes)) < len(codes):  # practically never: 36^10 codes
@@ -205,5 +204,5 @@ def write_csv(path: Path, frame: pd.DataFrame, *, sep: str = ",", encoding: str 
 
 def order_refs(seed: int) -> dict[str, str]:
     """The (fictional) production-order number each institution quotes in its cover letter."""
-    rng = random.Random(derive_seed(seed, "productions-orders"))
+    rng = area_random(seed, "productions-orders")
     return {slug: f"PO/{rng.randint(100, 999)}/{rng.randint(1000, 9999)}" for slug in BY_SLUG}
