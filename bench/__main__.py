@@ -26,7 +26,7 @@ def machine() -> str:
 def main() -> int:
     print(f"OSINT Lab benchmarks on {machine()}\n")
     print(generation_report(bench_generation("default")))
-    print(finance_report(bench_finance("large")))  # issue #5: >= 10M ledger rows streamed (~30 s with the leak check)
+    print(finance_report(bench_finance("large")))  # >= 10M ledger rows streamed (~30 s with the leak check)
     with tempfile.TemporaryDirectory() as tmp:
         from synth.generate import generate_world
 
@@ -34,7 +34,7 @@ def main() -> int:
         print(web_report(bench_pages(world)))
         print(web_report(bench_pages(world, kind="api")))
         print(web_report(bench_pages(world, kind="images")))
-        for kind in SOCIAL_KINDS:  # the platforms of issue #4 and the explorer of #5: shorter runs, a quick bench
+        for kind in SOCIAL_KINDS:  # the social platforms and the explorer: shorter runs, a quick bench
             print(web_report(bench_pages(world, seconds=SOCIAL_SECONDS, kind=kind)))
         try:
             from bench.grading import bench_autograde

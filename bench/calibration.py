@@ -1,6 +1,6 @@
 """Calibration of modules 02, 03, 04 and 07: the naive shortcut versus the taught method, per seed.
 
-Issues #3, #4 and #5 set the bar: on the default world and two other seeds, the naive approach scores at most
+The calibration bar (docs/design.md §8): on the default world and two other seeds, the naive approach scores at most
 half of the hidden autograded points and the module's method at least 90 %. The tests assert it
 (tests/graders/test_m0*_calibration.py); this prints it, with module 04's points per question.
 """
@@ -31,7 +31,8 @@ def calibrate(seeds: tuple[int, ...] = SEEDS) -> list[str]:
             start = json.loads((world / "public" / "briefs.json").read_text(encoding="utf-8"))[m03.MODULE]["start_ad"]
             items = m03_method.items_from_public_db(world)
             total = sum(m03.POINTS.values())
-            for label, solve in (("taught method", m03_method.reference_solution), ("naive", m03_method.naive_solution)):
+            methods = (("taught method", m03_method.reference_solution), ("naive", m03_method.naive_solution))
+            for label, solve in methods:
                 points = sum(m03.grade(solve(items, start_ad=start), key).values())
                 lines.append(f"Module 03 calibration, seed {seed}: {label:13} {points:5.2f} / {total:g} "
                              f"({points / total:.0%})")

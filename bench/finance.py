@@ -1,4 +1,4 @@
-"""Finance generation: the large preset streamed to Parquet, beside a naive per-record loop (issue #5).
+"""Finance generation: the large preset streamed to Parquet, beside a naive per-record loop.
 
 Each measurement runs in a fresh process so that peak RSS is its own. The naive loop makes one dict per
 transaction with ``random.Random`` and appends it to a list (then pandas → Parquet), the way a first

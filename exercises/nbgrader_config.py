@@ -6,7 +6,7 @@ path is derived from this file's location, never from the current directory, so 
 same thing from any working directory and in a copy of the course (tests copy it into a temporary
 course and append their own overrides).
 
-Why each setting is here (DESIGN.md §6, "nbgrader facts that matter"):
+Why each setting is here (docs/design.md §8, "nbgrader facts that matter"):
 
 - the timeout is per cell, and a timed-out cell is interrupted, not fatal: one trainee's infinite
   loop costs that cell, and the rest of the notebook is still run and graded;

@@ -41,7 +41,7 @@ class Indicators:
 
 @dataclass(frozen=True)
 class SocialIndicators:
-    """How often each cue is written on the social platforms (issue #4; ILO / Volodko-Cockbain for offers).
+    """How often each cue is written on the social platforms (ILO / Volodko-Cockbain for offers).
 
     A criminal campaign draws its cues once and repeats them word for word in every group and language;
     each always carries at least ``min_cues_criminal`` of the five labour cues (fee, messenger only, free
@@ -70,7 +70,7 @@ class SocialIndicators:
 
 @dataclass(frozen=True)
 class SocialScale:
-    """How many people are online and how much they post (issue #4)."""
+    """How many people are online and how much they post."""
 
     online: int  # people with at least one account, operation members and victims included
     helpers: int  # residents who help refugees online (besides the world's volunteers)
@@ -86,7 +86,7 @@ class SocialScale:
 
 @dataclass(frozen=True)
 class FinanceScale:
-    """How much money moves (issue #5; docs/finance.md).
+    """How much money moves (docs/finance.md).
 
     ``activity`` scales every benign account's rates (the default world: tens of thousands of rows).
     ``mules`` are residents whose accounts the ring uses as extra funnel accounts and ``recruits`` the people

@@ -1,4 +1,4 @@
-"""scan_world: prove that nothing generated can reach a real person, domain or host (DESIGN.md §5).
+"""scan_world: prove that nothing generated can reach a real person, domain or host (docs/design.md §5).
 
 Every text a world contains (every cell of every SQLite table, every JSON and text file) is searched
 for phone numbers, e-mail addresses, host names and IP addresses; each must fall in a reserved range

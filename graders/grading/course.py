@@ -3,7 +3,7 @@
 This is the library behind ``osintlab course release`` and ``osintlab course grade [MODULE]``; the CLI
 only prints what these functions return.  It drives nbgrader's Python API (``NbGraderAPI``) with the
 course's own ``nbgrader_config.py`` and adds what a classroom needs and nbgrader 0.9.6 does not do
-(DESIGN.md §6):
+(docs/design.md §8):
 
 - the whole batch is graded even when one submission cannot be, and each odd submission gets one
   plain sentence in ``grades.csv`` (corrupt file, cell stopped after the timeout, cell that raised,

@@ -1,4 +1,4 @@
-"""Scoring metrics shared by every module's grader (DESIGN.md §6).
+"""Scoring metrics shared by every module's grader (docs/design.md §8).
 
 Set answers score by F1, ranked answers by precision@k, sequences by edit distance. The functions
 take plain Python collections of canonical items, so each grader canonicalises first and scores

@@ -2,7 +2,7 @@
 
 Roles are drawn with the "network" stream from people whose ids were already shuffled, so neither
 an id nor a position in any file says who is who. Victims are adults (19-29); nobody in an
-exploitation role is a minor (DESIGN.md §5).
+exploitation role is a minor (docs/design.md §5).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ photo — one free image that many unrelated advertisers put in their ads. The w
   and near-duplicate pictures link the ring's ads across names, cities and sites.
 
 Pictures are drawn with Pillow from a few shapes: sunsets, flowers, city lights, rooms, the sea and
-silk. DESIGN.md §5: no people, no bodies, nothing explicit. Every draw comes from named streams; JPEG
+silk. docs/design.md §5: no people, no bodies, nothing explicit. Every draw comes from named streams; JPEG
 bytes depend only on the scene and the pinned Pillow version.
 """
 

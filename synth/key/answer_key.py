@@ -157,7 +157,7 @@ def _members(world: World) -> dict[str, str]:
 
 def _selfcheck07(key: dict[str, Any], m07: dict[str, Any]) -> dict[str, list[str]]:
     """Module 07: flagged accounts as printed (compact), the organiser total's 1 % buckets within 5 %, and
-    every accepted "id|label" of the typology question (graders.modules.m07_following_the_money.answers reads answers the same way)."""
+    every accepted "id|label" of the typology question (module 07's answers.py reads answers the same way)."""
     from synth.vocab.schemes import format_account
 
     accounts = key["finance"]["accounts"]

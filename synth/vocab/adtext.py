@@ -3,7 +3,7 @@
 Validated cues (trust/professional language, youth-suggesting language, stated nationality) are
 written into criminal templates often and into benign ads rarely. Myth cues ("new in town",
 screening language) are written into both at the same rate, so flagging them does not work.
-All wording is non-explicit and professional (DESIGN.md §5).
+All wording is non-explicit and professional (docs/design.md §5).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Everyday text of the social platforms: chatter, questions, comments, bios, group names, places.
 
 The benign majority of what anyone reads on Chirp and Circle. Short phrases per language (en, pl, ro,
-uk, ru) with slots for the city; non-explicit and friendly (DESIGN.md §5).
+uk, ru) with slots for the city; non-explicit and friendly (docs/design.md §5).
 """
 
 from __future__ import annotations

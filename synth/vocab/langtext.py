@@ -1,6 +1,6 @@
 """Ad text in the languages of the world (en, pl, ro, uk, ru), for the directory and the job board.
 
-Short, non-explicit, professional phrases (DESIGN.md §5). Criminal templates keep their wording from
+Short, non-explicit, professional phrases (docs/design.md §5). Criminal templates keep their wording from
 ad to ad with slots that change (name, age, city, rate, contact), in every language; benign advertisers
 compose their own. Validated cues (trust and youth language, stated nationality) are marked so the
 generator can plant them at the preset's rates.

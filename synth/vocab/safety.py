@@ -1,4 +1,4 @@
-"""Reserved ranges for everything that could otherwise reach a real person (DESIGN.md §5).
+"""Reserved ranges for everything that could otherwise reach a real person (docs/design.md §5).
 
 Phones
   - UK: Ofcom reserves 07700 900000–900999 for drama and fiction

@@ -1,4 +1,4 @@
-"""Identifier schemes for money that cannot reach a real account, wallet or payment user (DESIGN.md §5).
+"""Identifier schemes for money that cannot reach a real account, wallet or payment user (docs/design.md §5).
 
 Bank accounts: IBAN-shaped ``ZZ00 BBBB NNNN NNNN NN``.
   - ``ZZ`` is a user-assigned code in ISO 3166-1 (AA, QM-QZ, XA-XZ and ZZ are never given to a country;

@@ -5,7 +5,7 @@ A labour recruiter's offer is built from parts: an opener, the pay, then the cue
 its parts once and writes the same wording in every group and language: reused wording across languages
 is itself an indicator (ILO; Volodko & Cockbain). Honest employers, licensed agencies and volunteers
 write their own offers with some of the same surface phrases (housing, no experience, free rides) but
-never a fee and never a messenger-only contact. All wording is non-explicit and professional (DESIGN.md §5).
+never a fee and never a messenger-only contact. All wording is non-explicit and professional (docs/design.md §5).
 """
 
 from __future__ import annotations

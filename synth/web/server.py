@@ -1,7 +1,7 @@
 """Serve the fake internet with waitress (multithreaded, pure Python, no compiler needed on Windows).
 
 Binds to loopback unless the instructor explicitly allows otherwise: the lab's sites must not be
-reachable from a network by accident (DESIGN.md §5).
+reachable from a network by accident (docs/design.md §5).
 """
 
 from __future__ import annotations

@@ -145,7 +145,7 @@ class Listing:
     bumped_at: datetime | None = None
 
 
-# ---- the social platforms (issue #4; public tables in synth.vocab.platforms.SCHEMA) --------------------------
+# ---- the social platforms (public tables in synth.vocab.platforms.SCHEMA) --------------------------
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""exercises/nbgrader_config.py: the settings DESIGN.md §6 depends on, from any working directory."""
+"""exercises/nbgrader_config.py: the settings docs/design.md §8 depends on, from any working directory."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """release → submit → grade on the fixture course: scores, reasons, grades.csv, feedback, gradebook.
 
-DESIGN.md §7: the solution gets full marks, a blank notebook 0, a wrong answer partial credit; a cell
+docs/design.md §11: the solution gets full marks, a blank notebook 0, a wrong answer partial credit; a cell
 that raises, a cell that loops and a corrupt notebook are each graded (or reported) with a clear
 reason while the rest of the batch is graded; a deleted test cell is put back and graded.
 """

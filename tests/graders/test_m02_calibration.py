@@ -1,8 +1,9 @@
-"""Issue #3's bar for module 02, on generated worlds: naive extraction ≤ 50 %, the taught method ≥ 90 %.
+"""The calibration bar for module 02, on generated worlds: naive extraction ≤ 50 %, the taught method ≥ 90 %.
 
 "Naive" is a regex for runs of 7+ digits plus a plain e-mail regex (each run still formatted in
 E.164 with the profile's region, the strongest naive variant); the taught method is
-``graders.modules.m02_selectors_and_normalisation.checks.reference_extract``, which the notebook's solution rebuilds step by step.
+``graders.modules.m02_selectors_and_normalisation.method.reference_extract``, which the notebook's
+solution rebuilds step by step.
 Both are scored with the hidden graders' own arithmetic against each world's answer key. The
 figures are printed (``pytest -s tests/graders/test_m02_calibration.py``) so that a change in the
 generator's obscuring rates shows up as numbers, not only as a failure. A third method, the

@@ -276,11 +276,12 @@ def test_self_check_explains_a_wrong_shape_and_never_raises(m02_world, capsys, a
 
 
 def test_selector_reading_never_imports_the_key() -> None:
-    """graders.modules.m02_selectors_and_normalisation.answers is trainee-facing: loading it and the self-check must not load the key."""
+    """Module 02's answers module is trainee-facing: loading it and the self-check must not load the key."""
     code = textwrap.dedent("""
         import sys
         import graders.modules.m02_selectors_and_normalisation.answers, graders.lab.selfcheck
-        print(",".join(sorted(m for m in sys.modules if m in ("graders.grading.key", "graders.modules.m02_selectors_and_normalisation.checks"))))
+        key = ("graders.grading.key", "graders.modules.m02_selectors_and_normalisation.checks")
+        print(",".join(sorted(m for m in sys.modules if m in key)))
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""

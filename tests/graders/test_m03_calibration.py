@@ -1,4 +1,4 @@
-"""The bar issue #3 sets for module 03: myths and exact strings score at most half, the taught method 90 %.
+"""The calibration bar for module 03: myths and exact strings score at most half, the taught method 90 %.
 
 For the default world (seed 2026) and two other seeds, the items a complete crawl collects are read
 from public/site.sqlite; the module's reference method and the naive method (myth words and ages

@@ -1,4 +1,4 @@
-"""The bar issue #4 sets for module 04: the naive approach scores at most half, the taught method 90 %.
+"""The calibration bar for module 04: the naive approach scores at most half, the taught method 90 %.
 
 For the default world (seed 2026) and two other seeds, the tables a complete crawl collects are read
 from public/site.sqlite; the module's reference method and the naive method (every account that posts

@@ -1,4 +1,4 @@
-"""The bar issue #5 sets for module 07: threshold rules alone score at most half, the taught method 90 %.
+"""The calibration bar for module 07: threshold rules alone score at most half, the taught method 90 %.
 
 For the default world (seed 2026) and two other seeds, the productions (public/productions, read with
 graders.lab.productions), module 03's ads, WorkAbroad's posts and the brief are loaded as a trainee loads them;

@@ -31,7 +31,7 @@ SOCIAL_PREFIXES = tuple(f"/{slug}/" for slug in PROFILE_RULES)
 @pytest.fixture(autouse=True)
 def _needs_social(world_dir: Path) -> None:
     if not has_social(world_dir):
-        pytest.skip("the generated world has no social tables yet (the generator of issue #4 has not landed)")
+        pytest.skip("the generated world has no social tables yet")
 
 
 def test_crawl_every_social_page_without_errors(client: FlaskClient) -> None:

@@ -1,4 +1,4 @@
-"""Worlds without the social tables (generated before issue #4) keep working: the social sites are simply absent.
+"""Worlds without the social tables (made before the social platforms existed) keep working: no social sites.
 
 Also: a social site the ``sites`` table lists keeps the world's name for it, and one listed without its
 tables is shown as unavailable, never as a page that fails.

@@ -1,4 +1,4 @@
-"""No label leaks (issue #5): neither ids, row order, activity time range nor degree separates illicit accounts.
+"""No label leaks: neither ids, row order, activity time range nor degree separates illicit accounts.
 
 PaySim leaked labels through id prefixes, AMLworld through a post-period tail, AMLSim through degree drift.
 For each feature alone we compute the AUC of "flagged vs the other customer accounts" and compare it with

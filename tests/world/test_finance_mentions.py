@@ -1,4 +1,4 @@
-"""Payment details in ads and profiles (issue #5): real accounts, written where the key says, with look-alikes."""
+"""Payment details in ads and profiles: real accounts, written where the key says, with look-alikes."""
 
 from __future__ import annotations
 

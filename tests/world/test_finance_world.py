@@ -1,4 +1,4 @@
-"""The money world (issue #5): determinism, invariants against the ad timeline, typologies, safety, speed."""
+"""The money world: determinism, invariants against the ad timeline, typologies, safety, speed."""
 
 from __future__ import annotations
 

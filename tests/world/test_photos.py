@@ -1,6 +1,6 @@
 """Pictures: drawn scenes only, no metadata, stock pictures that link strangers, ring pictures that link victims.
 
-Issue #3 asks for "stock photos reused by strangers" as a hard negative; the ring's own pictures are the
+The scenario asks for "stock photos reused by strangers" as a hard negative; the ring's own pictures are the
 true signal next to it. Checked on the default world through the public database and the answer key.
 """
 

@@ -16,9 +16,11 @@ from synth.scan import _texts
 
 KEY_WORDS = re.compile(r"\b(P\d{5}|OP\d|victim|controller|organiser|organizer|recruiter|trafficker|"
                        r"sexual_exploitation|labour_exploitation|independent_advertiser)\b", re.IGNORECASE)
-TRAINEE_FACING = ["synth.vocab.canon", "graders.lab.selfcheck", "graders.lab.productions", "graders.modules.m07_following_the_money.casefile", "synth.web.app",
-                  "synth.web.launch", "synth.web.server"]
-KEY_MODULES = ["graders.grading.key", "graders.modules.m01_scraping_ad_sites.checks", "synth.key.answer_key", "synth.generate"]
+TRAINEE_FACING = ["synth.vocab.canon", "graders.lab.selfcheck", "graders.lab.productions",
+                  "graders.modules.m07_following_the_money.casefile", "synth.web.app", "synth.web.launch",
+                  "synth.web.server"]
+KEY_MODULES = ["graders.grading.key", "graders.modules.m01_scraping_ad_sites.checks", "synth.key.answer_key",
+               "synth.generate"]
 
 
 def test_public_files_hold_no_key_terms(default_world: Path) -> None:

@@ -1,4 +1,4 @@
-"""Nothing generated can reach a real person: reserved phones, domains and IPs only (DESIGN.md §5)."""
+"""Nothing generated can reach a real person: reserved phones, domains and IPs only (docs/design.md §5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The social platforms (issue #4): personas, campaigns, hard negatives, namesakes, module 04's key.
+"""The social platforms: personas, campaigns, hard negatives, namesakes, module 04's key.
 
 Checked on the default world through the World objects, the public database and the answer key. The
 calibration test runs a naive and a taught module-04 method on public data only and scores them

@@ -1,4 +1,4 @@
-"""The default world has the size and structure issue #2 asks for, and plants the module-01 indicator."""
+"""The default world has the size and structure the scenario asks for, and plants the module-01 indicator."""
 
 from __future__ import annotations
 
@@ -142,7 +142,7 @@ def test_no_two_holders_share_a_number_by_accident(seed) -> None:
 
 
 def test_ads_are_reposted_about_ten_times_with_edits(world) -> None:
-    """Issue #3: about 10 copies per distinct personal-services ad, and copies differ by small edits.
+    """The scenario: about 10 copies per distinct personal-services ad, and copies differ by small edits.
 
     A distinct ad is one offer: an independent advertiser's ad, or one city stay of a ring victim (a new
     city is a new draft of the template)."""

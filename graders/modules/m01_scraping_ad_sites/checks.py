@@ -76,7 +76,8 @@ def _parse_ad(parse_ad: Callable[[str], Any], ctx: Context, points: float) -> Sc
                 if not ok:
                     problems[f"'{field}' is missing or differs from the page"] += 1
     lines = [f"parse_ad read {right} of {total} fields correctly on {len(sample)} ad pages."]
-    lines += [f"  - {problem} (on {count} page{'s' if count != 1 else ''})" for problem, count in sorted(problems.items())]
+    lines += [f"  - {problem} (on {count} page{'s' if count != 1 else ''})"
+              for problem, count in sorted(problems.items())]
     return Scored(right / total * points if total else 0.0, tuple(lines))
 
 

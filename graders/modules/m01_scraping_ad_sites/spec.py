@@ -14,7 +14,7 @@ SPEC = ModuleSpec(
         Question("q3-shared-phones", 3.0, auto=True, title="Phones shared by different names"),
         Question("q4-evidence-and-politeness", 3.0, auto=False, title="Evidence and politeness (written)"),
     ),
-    brief_fields=('category', 'category_name', 'city', 'city_name', 'site', 'text'),
-    key_fields=('ad_ids', 'category', 'city', 'names_by_phone', 'shared_phones', 'site'),
+    brief_fields=("category", "category_name", "city", "city_name", "site", "text"),
+    key_fields=("ad_ids", "category", "city", "names_by_phone", "shared_phones", "site"),
     package=__package__,
 )

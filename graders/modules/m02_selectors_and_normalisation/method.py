@@ -91,7 +91,7 @@ def find_phones(text: str, region: str | None) -> list[str]:
         except phonenumbers.NumberParseException:
             continue
         # is_possible_number, never is_valid_number: the lab's numbers are reserved or unallocated
-        # (DESIGN.md §5), so "valid" would throw most of them away.
+        # (docs/design.md §5), so "valid" would throw most of them away.
         if phonenumbers.is_possible_number(parsed):
             e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
             if e164 not in found:

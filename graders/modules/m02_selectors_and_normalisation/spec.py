@@ -14,7 +14,7 @@ SPEC = ModuleSpec(
         Question("q3-handles", 2.0, auto=True, title="Messaging handles"),
         Question("q4-why-and-over-normalising", 3.0, auto=False, title="Why normalise, and over-normalising (written)"),
     ),
-    brief_fields=('site', 'text'),
-    key_fields=('profile_ids', 'selectors', 'site'),
+    brief_fields=("site", "text"),
+    key_fields=("profile_ids", "selectors", "site"),
     package=__package__,
 )

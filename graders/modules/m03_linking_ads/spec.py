@@ -15,7 +15,7 @@ SPEC = ModuleSpec(
         Question("q4-circuit", 2.0, auto=True, title="One person's circuit"),
         Question("q5-shared-phone-and-myths", 3.0, auto=False, title="A shared phone, and the myths (written)"),
     ),
-    brief_fields=('cities', 'city_names', 'sites', 'start_ad', 'text'),
-    key_fields=('circuit', 'cities', 'operation_items', 'person_of_item', 'start_ad', 'victim_count'),
+    brief_fields=("cities", "city_names", "sites", "start_ad", "text"),
+    key_fields=("circuit", "cities", "operation_items", "person_of_item", "start_ad", "victim_count"),
     package=__package__,
 )

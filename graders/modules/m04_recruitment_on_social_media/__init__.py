@@ -1,1 +1,1 @@
-"""Module 04: recruitment offers on social media by indicators in combination; the recruiters' accounts, their front, links to the ads."""
+"""Module 04: recruitment offers on social media by indicators in combination; accounts, front, links."""

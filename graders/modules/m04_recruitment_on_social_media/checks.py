@@ -15,7 +15,7 @@ Questions (hidden, partial credit; the written assessment is graded by hand with
   show the link, so an account whose phone sits on 200 reposted ads weighs no more than one with 3;
   wrong ads still cost precision. Listing ads for accounts that are not the operation's costs precision.
 
-``reference_solution`` is the method the notebook teaches (its steps are in ``graders.modules.m04_recruitment_on_social_media.method``);
+``reference_solution`` is the method the notebook teaches (its steps are in this package's ``method``);
 ``naive_solution`` is what the calibration bar must defeat: every account that posts a job offer, the
 reported account's display name as the front, and links by exact username. Both take the tables a
 complete crawl gives (``tables_from_public_db``). Scores never raise for a wrong answer, print no

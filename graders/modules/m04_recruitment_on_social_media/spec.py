@@ -14,7 +14,16 @@ SPEC = ModuleSpec(
         Question("q3-account-ads", 3.0, auto=True, title="Accounts linked to ads"),
         Question("q4-assessment", 3.0, auto=False, title="Assessment (written)"),
     ),
-    brief_fields=('group', 'group_id', 'platform', 'post_id', 'start_account', 'text', 'username'),
-    key_fields=('account_ads', 'front', 'member_light_accounts', 'namesakes', 'recruiter_accounts', 'recruitment_posts', 'start_account', 'victim_accounts'),
+    brief_fields=("group", "group_id", "platform", "post_id", "start_account", "text", "username"),
+    key_fields=(
+        "account_ads",
+        "front",
+        "member_light_accounts",
+        "namesakes",
+        "recruiter_accounts",
+        "recruitment_posts",
+        "start_account",
+        "victim_accounts",
+    ),
     package=__package__,
 )

@@ -1,1 +1,1 @@
-"""Module 07: loading bank productions, funnel accounts, one payer, the organisers abroad, typology labels, a peel chain."""
+"""Module 07: loading bank productions, funnel accounts, one payer, organisers, typologies, a peel chain."""

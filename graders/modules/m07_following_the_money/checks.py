@@ -11,7 +11,7 @@ Questions (hidden, partial credit; the written explanation of one typology is gr
 - ``score_typology_labels``: the share of the brief's statement rows (T01…; illicit rows and benign
   look-alikes, shuffled) labelled with a right typology or "benign".
 
-``reference_solution`` is the method the notebook teaches (its steps are in ``graders.modules.m07_following_the_money.method``);
+``reference_solution`` is the method the notebook teaches (its steps are in this package's ``method``);
 ``naive_solution`` is the threshold rules the calibration bar must defeat. Both take ``tables_from_public``.
 Scores never raise for a wrong answer, print no expected value, and nothing goes to stderr.
 """
@@ -166,7 +166,7 @@ def _label(row: pd.Series | None, found: Mapping[str, set[str]], cues: pd.DataFr
 
 
 def naive_solution(tables: Mapping[str, Any]) -> Findings:
-    """The threshold rules the calibration bar must defeat (issue #5), and nothing else:
+    """The threshold rules the calibration bar must defeat, and nothing else:
 
     - flag every account with a cash deposit between 9,000 and 10,000 (in its own currency);
     - flag every account with many incoming payments: more than ``MANY_INCOMING`` times the median account's;

@@ -1,4 +1,4 @@
-"""Module 07's taught method, one small function per notebook step (graders.modules.m07_following_the_money.checks puts them together).
+"""Module 07's taught method, one small function per notebook step (checks.py puts them together).
 
 Every step reads only what a trainee has: the productions (graders.lab.productions), the ads of modules 01/03,
 WorkAbroad's posts (module 04) and the brief. No step uses a single threshold on its own: an account is

@@ -1,4 +1,4 @@
-"""build_social: the accounts, posts and ties of Chirp, Circle and the light platforms (issue #4).
+"""build_social: the accounts, posts and ties of Chirp, Circle and the light platforms.
 
 Stages, each with its own random stream so that changing one leaves the others' draws alone:
 personas (synth.build.social.personas) → accounts (synth.build.social.accounts) → groups and memberships

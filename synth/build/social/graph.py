@@ -2,7 +2,7 @@
 
 Benign ties cluster by city and language, and a few accounts (NGOs, employers, volunteers) draw many
 followers. The operations' established accounts are friends with, and follow, each other and their
-organiser: the leak that lets an investigator grow one account into a network (issue #4). Each benign
+organiser: the leak that lets an investigator grow one account into a network. Each benign
 account is tied to the accounts of at most one operation member, as acquaintances from home are.
 Campaign accounts and victims' accounts get their few ties in synth.build.social.campaigns.
 """

@@ -1,6 +1,6 @@
 """Genuine namesakes: different people who happen to hold an operation member's exact handle elsewhere.
 
-Issue #4: "two independent tie-backs, not one matching handle, make a link". For each recruiter and
+"Two independent tie-backs, not one matching handle, make a link". For each recruiter and
 controller, one or two unrelated residents — preferably ones who share his first name, since handles
 are built from names — own his Chirp handle on light platforms where he has no account under it.
 Their bios, cities and pictures are their own. Draws come from the "namesakes" stream.

@@ -4,7 +4,7 @@ Every person who is online has one consistent identity across platforms, as real
 varied from one base (other separators, suffix digits, another Latin spelling of a Ukrainian name —
 see synth.vocab.translit), one home city, posting hours that fit its time zone. A company, an agency or an
 NGO is a persona too, with handles varied from its name. The operations' members are online like
-everyone else; the large majority of personas are benign (DESIGN.md §4).
+everyone else; the large majority of personas are benign (docs/design.md §3).
 """
 
 from __future__ import annotations
