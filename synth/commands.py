@@ -68,34 +68,19 @@ def serve(world: Path | None, host: str, port: int, rate: float, allow_remote: b
     return 0
 
 
-def start_fake_internet(world: Path, port: int, log_path: Path) -> subprocess.Popen | None:
-    """Start the fake internet for ``world`` as a child process and wait until it answers /healthz.
+def serve_for_lab(world: Path, port: int, log_path: Path) -> subprocess.Popen | None:
+    """The fake internet for ``osintlab lab``: started (and waited for) by synth.web.launch, or the one
+    already serving the same world on ``port`` (a notebook started it earlier), reused: then None."""
+    from synth.web.launch import _check_same_world, probe, read_world_id, start_fake_internet
 
-    When the same world is already served on ``port`` (a notebook started it earlier), it is reused
-    and None is returned; another world or program on the port is an error that says what to do.
-    """
-    from synth.web.launch import _check_same_world, probe, read_world_id
-
-    url = f"http://127.0.0.1:{port}"
     want = read_world_id(world)
-    health = probe(url)
+    health = probe(f"http://127.0.0.1:{port}")
     if health is not None:
         _check_same_world(health, want, port, world)
         return None
-    with open(log_path, "ab") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port)],
-                                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"The fake internet stopped at start (is port {port} in use?). See {log_path}.")
-        health = probe(url, timeout=1.0)
-        if health is not None:
-            _check_same_world(health, want, port, world)
-            return proc
-        time.sleep(0.2)
-    proc.terminate()
-    raise RuntimeError(f"The fake internet did not answer on port {port} within 30 s. See {log_path}.")
+    proc, health = start_fake_internet(world, port, log_path)
+    _check_same_world(health, want, port, world)
+    return proc
 
 
 def stop(proc: subprocess.Popen | None) -> None:
@@ -130,7 +115,7 @@ def lab(world: Path | None, port: int, jupyter_port: int, headless: bool, course
     course = course_dir(course)
     work = prepare_my_work(course)
     env = dict(os.environ, OSINTLAB_WORLD=str(path), OSINTLAB_PORT=str(port))
-    server = start_fake_internet(path, port, path.parent / f"fake-internet-{port}.log")
+    server = serve_for_lab(path, port, path.parent / f"fake-internet-{port}.log")
     print(f"Fake internet: http://127.0.0.1:{port}/  (world {read_manifest(path)['world_id']})", flush=True)
     root = course if instructor else work
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}", f"--port={jupyter_port}",

@@ -13,12 +13,12 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+from synth.web.launch import probe, read_world_id, server_argv, start_fake_internet, stop_process
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +62,7 @@ def server_command(world_dir: Path, port: int) -> list[str]:
     server supports it: ``--rate-limit 0`` and ``--request-rate 1000`` (notebooks read their delay
     from robots.txt, so they speed up on their own).
     """
-    argv = [sys.executable, "-m", "synth.web", "--world", str(world_dir), "--port", str(port)]
+    argv = server_argv(world_dir, port)
     options = _server_options()
     if "--rate-limit" in options:
         argv += ["--rate-limit", "0"]
@@ -72,14 +72,10 @@ def server_command(world_dir: Path, port: int) -> list[str]:
 
 
 def _world_id(world_dir: Path) -> str:
-    from synth.web.launch import read_world_id  # lazy: keeps `graders` importable without Flask
-
     return read_world_id(world_dir)
 
 
 def _probe(url: str) -> dict | None:
-    from synth.web.launch import probe
-
     return probe(url, timeout=1.0)
 
 
@@ -147,29 +143,17 @@ def fake_internet(world_dir: Path, port: int | None = None, *, command: Sequence
     argv = ([part.format(world=world_dir, port=port) for part in command] if command
             else server_command(world_dir, port))
     log_fd, log_name = tempfile.mkstemp(prefix=f"osintlab-grading-web-{port}-", suffix=".log")
+    os.close(log_fd)
     log = Path(log_name)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
-    with os.fdopen(log_fd, "wb") as out:
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                env=env)
+    try:
+        proc, health = start_fake_internet(world_dir, port, log, argv=argv, timeout=timeout)
+    except RuntimeError as err:
+        raise FakeInternetError(f"{err} (grading)") from None
     failed = False
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            health = _probe(url)
-            if health is not None and health.get("world_id") == want:
-                break
-            if proc.poll() is not None:
-                raise FakeInternetError(f"The training internet could not start on port {port} for grading. "
-                                        f"The last lines of its log ({log}):\n{_tail(log)}")
-            if health is not None:
-                raise FakeInternetError(f"Something else answered on port {port} while the training "
-                                        "internet was starting; grade again on another port.")
-            if time.monotonic() > deadline:
-                raise FakeInternetError(f"The training internet did not answer within {timeout:g} s "
-                                        f"on port {port}. Its log: {log}")
-            time.sleep(0.2)
+        if health.get("world_id") != want:
+            raise FakeInternetError(f"Something else answered on port {port} while the training "
+                                    "internet was starting; grade again on another port.")
         yield url
     except BaseException:
         failed = True
@@ -182,6 +166,4 @@ def fake_internet(world_dir: Path, port: int | None = None, *, command: Sequence
 
 def stop(proc: subprocess.Popen) -> None:
     """Stop a server process: politely, then firmly."""
-    from synth.web.launch import stop_process  # lazy: keeps `graders` importable without the web layer
-
     stop_process(proc)

@@ -2,7 +2,7 @@
 
 ``ensure_fake_internet()`` is the one call a notebook makes before scraping. It is trainee-facing,
 so its errors say what to do, and it imports nothing that could read the answer key: only the
-standard library at import time, and ``synth.worlds.find_world`` (lazily) to locate the world.
+standard library and ``synth.worlds.find_world`` to locate the world.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
+
+from synth.worlds import find_world
 
 DEFAULT_PORT = 8022
 _REPO_ROOT = Path(__file__).resolve().parents[2]  # the directory holding the `synth` package
@@ -40,19 +42,8 @@ def resolve_port(port: int | None = None) -> int:
 
 
 def resolve_world(world_dir: Path | str | None = None) -> Path:
-    """The world: the argument, else ``synth.worlds.find_world()``, else $OSINTLAB_WORLD."""
-    if world_dir is not None:
-        return Path(world_dir).expanduser().resolve()
-    try:
-        from synth.worlds import find_world  # lazy: it may generate the default world
-    except ImportError:
-        env = os.environ.get("OSINTLAB_WORLD", "").strip()
-        if env:
-            return Path(env).expanduser().resolve()
-        raise RuntimeError(
-            "No world to serve. Set OSINTLAB_WORLD to a world directory, or run `make world`."
-        ) from None
-    return Path(find_world()).expanduser().resolve()
+    """The world to serve: ``synth.worlds.find_world`` (the argument, else $OSINTLAB_WORLD, else the default)."""
+    return find_world(world_dir).expanduser().resolve()
 
 
 def read_world_id(world_dir: Path) -> str:
@@ -111,21 +102,44 @@ def _log_path(world: Path, port: int) -> Path:
     return Path(os.devnull)
 
 
-def _start(world: Path, port: int) -> tuple[subprocess.Popen[bytes], Path]:
-    """Start ``python -m synth.web`` detached, so it outlives the notebook kernel."""
-    log = _log_path(world, port)
+def server_argv(world: Path, port: int, *options: str) -> list[str]:
+    """The command that serves ``world`` on ``port`` (``options``: e.g. the grading pace)."""
+    return [sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port), *options]
+
+
+def start_fake_internet(world: Path, port: int, log: Path, *, argv: list[str] | None = None,
+                        timeout: float = 30, detached: bool = False) -> tuple[subprocess.Popen[bytes], dict[str, Any]]:
+    """Start a server for ``world`` on ``port`` and wait until something answers its /healthz.
+
+    The one way the lab starts its fake internet (a notebook, ``osintlab lab``, a grading batch): returns
+    the process and what answered (the caller checks that it is the world it wants). A server that dies
+    or does not answer within ``timeout`` seconds is stopped and reported with its log in a RuntimeError.
+    ``detached`` starts it in its own session, so that it outlives a notebook's kernel.
+    """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_REPO_ROOT), env.get("PYTHONPATH", "")) if p)
-    extra: dict[str, Any] = {"start_new_session": True}
-    if os.name == "nt":  # pragma: no cover - Windows has no sessions
-        extra = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS}
+    extra: dict[str, Any] = {}
+    if detached:
+        extra = {"start_new_session": True}
+        if os.name == "nt":  # pragma: no cover - Windows has no sessions
+            extra = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS}
     with open(log, "ab") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port)],
-            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env, **extra,
-        )
-    _started[port] = proc
-    return proc, log
+        proc = subprocess.Popen(argv or server_argv(world, port), stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=subprocess.STDOUT, env=env, **extra)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while True:
+        health = probe(url, timeout=1.0)
+        if health is not None:  # ours, or another lab that won a race for the port
+            return proc, health
+        if proc.poll() is not None:
+            raise RuntimeError(f"The training internet could not start on port {port}. "
+                               f"The last lines of its log ({log}):\n{_tail(log)}")
+        if time.monotonic() > deadline:
+            stop_process(proc)
+            raise RuntimeError(f"The training internet did not answer within {timeout:g} seconds on port {port}. "
+                               f"Try again; if it keeps failing, look at its log: {log}")
+        time.sleep(0.2)
 
 
 def _tail(path: Path, lines: int = 8) -> str:
@@ -149,22 +163,15 @@ def ensure_fake_internet(world_dir: Path | None = None, port: int | None = None,
     if health is not None:
         _check_same_world(health, want, port, world)
         return url
-    proc, log = _start(world, port)
-    deadline = time.monotonic() + timeout
-    while True:
-        health = probe(url, timeout=1.0)
-        if health is not None:  # ours, or another lab that won a race for the port
-            _check_same_world(health, want, port, world)
-            return url
-        if proc.poll() is not None:
-            _started.pop(port, None)
-            raise RuntimeError(f"The training internet could not start on port {port}. "
-                               f"The last lines of its log ({log}):\n{_tail(log)}")
-        if time.monotonic() > deadline:
-            stop_fake_internet(port)
-            raise RuntimeError(f"The training internet did not answer within {timeout:g} seconds. "
-                               f"Try again; if it keeps failing, show your instructor the log: {log}")
-        time.sleep(0.2)
+    log = _log_path(world, port)
+    try:
+        proc, health = start_fake_internet(world, port, log, timeout=timeout, detached=True)
+    except RuntimeError:
+        _started.pop(port, None)
+        raise
+    _started[port] = proc
+    _check_same_world(health, want, port, world)
+    return url
 
 
 def stop_process(proc: subprocess.Popen | None, grace: float = 10) -> None:
