@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from synth.build.network import LABOUR_OP, SEX_OP
 from synth.streams import Streams
+from synth.vocab.course import M01, M02, M03, M04, M07
 from synth.vocab.places import CITY_BY_SLUG
 from synth.world.finance import Finance
 from synth.world.model import Ad, Listing, Operation, Social
-
-M01, M02, M03 = "01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads"
-M04 = "04-recruitment-on-social-media"
-M07 = "07-following-the-money"
 
 
 def derive_briefs(streams: Streams, operations: list[Operation], ads: list[Ad],

@@ -22,11 +22,10 @@ from synth.vocab.canon import (
     item_hash,
     money_bucket,
 )
+from synth.vocab.course import M01, M02, M03
 from synth.vocab.places import CITY_BY_SLUG
 from synth.vocab.selectors import canonical_handle
 from synth.world.model import Ad, World
-
-M01, M02, M03 = "01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads"
 
 
 def generator_fingerprint() -> str:

@@ -21,7 +21,6 @@ from synth.streams import labelled_random
 from synth.vocab.institutions import CURRENCIES, EUR_CENTS_PER_UNIT
 from synth.world.finance import Finance
 
-M07 = "07-following-the-money"
 SAMPLE = 40  # flows per world in the graded typology sample
 
 

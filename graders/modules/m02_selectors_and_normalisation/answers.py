@@ -32,9 +32,10 @@ import phonenumbers
 
 from graders.lab.answers import AnswerShapeError, is_missing
 from graders.lab.checking import Question
+from graders.modules.m02_selectors_and_normalisation.spec import SPEC
 from synth.vocab.canon import canonical_ad_id
 
-MODULE = "02-selectors-and-normalisation"
+MODULE = SPEC.id
 KINDS = ("phone", "email", "handle")
 QUESTION_IDS = {kind: f"{MODULE}/{kind}s" for kind in KINDS}
 COLUMNS = ("profile_id", "kind", "value")

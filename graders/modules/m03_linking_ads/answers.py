@@ -18,8 +18,9 @@ import pandas as pd
 
 from graders.lab.answers import AnswerShapeError
 from graders.lab.checking import Question
+from graders.modules.m03_linking_ads.spec import SPEC
 
-M03 = "03-linking-ads"
+M03 = SPEC.id
 SITES = ("quickads", "companions")
 _REF = re.compile(r"^\s*(quickads|companions)\s*[:/#\s_-]*\s*#?\s*(\d+)\s*$", re.IGNORECASE)
 REF_EXAMPLE = "['quickads:75', 'companions:12']"

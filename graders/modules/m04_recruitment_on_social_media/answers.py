@@ -20,10 +20,11 @@ import pandas as pd
 from graders.lab.answers import AnswerShapeError, is_missing
 from graders.lab.checking import CustomQuestion, Question
 from graders.modules.m03_linking_ads.answers import TallyLike, set_feedback
+from graders.modules.m04_recruitment_on_social_media.spec import SPEC
 from synth.vocab.canon import canonical_name, item_hash
 from synth.vocab.platforms import ALL_PLATFORMS
 
-M04 = "04-recruitment-on-social-media"
+M04 = SPEC.id
 PLATFORMS = ALL_PLATFORMS
 ITEM_SITES = {"quickads": "quickads", "companions": "companions", "jobboard": "jobboard", "workabroad": "jobboard"}
 _ACCOUNT = re.compile(r"^\s*(" + "|".join(PLATFORMS) + r")\s*[:/#\s_-]*\s*#?\s*(\d+)\s*$", re.IGNORECASE)

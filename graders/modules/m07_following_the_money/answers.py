@@ -22,9 +22,10 @@ import pandas as pd
 from graders.lab.answers import AnswerShapeError, is_missing, list_items
 from graders.lab.checking import CustomQuestion, Question
 from graders.modules.m03_linking_ads.answers import set_feedback
+from graders.modules.m07_following_the_money.spec import SPEC
 from synth.vocab.canon import canonical_account
 
-M07 = "07-following-the-money"
+M07 = SPEC.id
 ACCOUNTS_EXAMPLE = "['ZZ00 THMS 0123 4567 89', '~olena.k93']"
 ACCOUNT_COLUMNS = ("account", "account_number", "accounts", "handle")
 TOTAL_EXAMPLE = "12345.67 (euros) or {'GBP': 1200.50, 'UAH': 45000.00}"
