@@ -94,49 +94,99 @@ print("Cities:", ", ".join(brief["city_names"]), "   Start ad:", START_AD)
 # %% [markdown]
 # ## Step 1 — Polite collection (from module 01)
 #
-# The same `polite_get` as in module 01: it obeys `robots.txt`, waits between requests, waits when the
-# site answers 429, and logs every request in `collection_log`. You should see the delay, for example
-# `Waiting 0.1 s between requests.`
+# The first cell reads the sites' `robots.txt` and turns its `Request-rate` into `DELAY`, the pause
+# between two requests; the second is the same `polite_get` as in module 01: it obeys `robots.txt`,
+# waits between requests, waits when the site answers 429, and logs every request in `collection_log`.
+# You should see the delay, for example `Waiting 0.1 s between requests.`
 
-# %% nbgrader={"grade": false, "grade_id": "polite-get", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import hashlib
-import time
-from datetime import datetime, timezone
+# %% nbgrader={"grade": false, "grade_id": "robots", "locked": true, "schema_version": 3, "solution": false, "task": false} shared="robots"
 from urllib.robotparser import RobotFileParser
 
 import requests
 
-USER_AGENT = "OSINT-Lab-trainee"
+USER_AGENT = "OSINT-Lab-trainee"  # how our scraper introduces itself to the sites
+
+# robots.txt: the sites' rules for automated visitors, which addresses they may fetch and how fast.
 robots = RobotFileParser()
 robots.parse(requests.get(BASE + "/robots.txt", timeout=30).text.splitlines())
+
+# DELAY: the seconds to wait between two requests. "Request-rate: 10/1" (10 requests a second) gives
+# 0.1 s; without it, a "Crawl-delay" gives the seconds; with no rule at all, one second is a safe choice.
 rate = robots.request_rate(USER_AGENT)
-DELAY = rate.seconds / rate.requests if rate else 1.0
+crawl_delay = robots.crawl_delay(USER_AGENT)
+if rate:
+    DELAY = rate.seconds / rate.requests
+elif crawl_delay is not None:
+    DELAY = float(crawl_delay)
+else:
+    DELAY = 1.0
 print(f"Waiting {DELAY} s between requests.")
+
+# %% nbgrader={"grade": false, "grade_id": "polite-get", "locked": true, "schema_version": 3, "solution": false, "task": false} shared="polite_get"
+import hashlib
+import time
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+import requests
 
 session = requests.Session()
 session.headers["User-Agent"] = USER_AGENT
-collection_log = []
-last_request = 0.0
+collection_log = []  # one entry per request: what we fetched, when, and what came back
+last_request = 0.0   # when we sent the previous request (seconds on the computer's clock)
+
+TRIES = 6                 # how many times we ask for one page before we give up
+RETRY_AFTER_DEFAULT = 5   # seconds to wait after a 429 that does not say how long
 
 
-def polite_get(url):
-    # Fetch url politely: obey robots.txt, wait between requests, honour 429, log everything.
+def polite_get(url, headers=None, follow_redirects=True):
+    """Fetch url politely, the same way in every module, and note the request in collection_log.
+
+    1. Refuse any address that robots.txt does not allow (a PermissionError says so).
+    2. Wait until DELAY seconds have passed since our previous request.
+    3. If the site still answers 429 Too Many Requests, wait as long as its Retry-After header says
+       (5 seconds if it does not say), then ask again. After six such answers for the same page, stop
+       with an error: a refusal must never be taken for the page itself.
+    4. Note every request, refusals included, in collection_log: the time (UTC), the address, the
+       status code and a SHA-256 fingerprint of what came back.
+
+    Two options, for module 04: headers= sends extra headers (an API key), and follow_redirects=False
+    hands back a redirect answer (301, 302) instead of following it.
+    """
     global last_request
     if not robots.can_fetch(USER_AGENT, url):
         raise PermissionError(f"robots.txt does not allow {url}")
-    for attempt in range(6):
+    for attempt in range(1, TRIES + 1):
         pause = last_request + DELAY - time.monotonic()
         if pause > 0:
             time.sleep(pause)
         last_request = time.monotonic()
-        response = session.get(url, timeout=30)
-        collection_log.append({"fetched_at_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                               "url": url, "status": response.status_code,
-                               "sha256": hashlib.sha256(response.content).hexdigest()})
+        response = session.get(url, headers=headers, allow_redirects=follow_redirects, timeout=30)
+        collection_log.append({
+            "fetched_at_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "url": url,
+            "status": response.status_code,
+            "sha256": hashlib.sha256(response.content).hexdigest(),
+        })
         if response.status_code != 429:
             return response
-        time.sleep(int(response.headers.get("Retry-After", "2")))
-    return response
+        if attempt < TRIES:
+            wait = retry_after_seconds(response)
+            print(f"The site asked us to slow down (429): waiting {wait:.0f} s, then trying again.")
+            time.sleep(wait)
+    raise RuntimeError(f"The site answered 429 (too many requests) {TRIES} times for {url}. "
+                       "Wait a minute, then run the cell again.")
+
+
+def retry_after_seconds(response):
+    """How long a 429 answer asks us to wait: its Retry-After header, in seconds or as a date."""
+    value = response.headers.get("Retry-After", "").strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
+    except (TypeError, ValueError):
+        return RETRY_AFTER_DEFAULT
 
 
 # %% [markdown]
