@@ -156,3 +156,38 @@ def test_nbgrader_never_releases_the_text_twins() -> None:
     for pair in PAIRS:
         assert is_ignored(str(pair.text), ignore), pair.text.name
         assert not is_ignored(str(pair.notebook), ignore)
+
+
+class _Answer:
+    def __init__(self, status: int, headers: dict[str, str] | None = None) -> None:
+        self.status_code, self.headers, self.content = status, headers or {}, b""
+
+
+def test_shared_polite_get_honours_429_and_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shared cell, run with a fake site: Retry-After waited out, six tries, then an error; all logged."""
+    import time
+
+    answers = [_Answer(429, {"Retry-After": "3"}), _Answer(429), _Answer(200)]
+    sent, slept = [], []
+
+    class Session:
+        headers: dict[str, str] = {}
+
+        def get(self, url: str, **kwargs: object) -> _Answer:
+            sent.append(kwargs)
+            return answers.pop(0) if answers else _Answer(429, {"Retry-After": "1"})
+
+    cell: dict = {"USER_AGENT": "test", "DELAY": 0.0}
+    exec(nt.shared_cells(COURSE)["polite_get"], cell)
+    cell["session"] = Session()
+    cell["robots"] = type("Robots", (), {"can_fetch": staticmethod(lambda agent, url: "/account/" not in url)})
+    monkeypatch.setattr(time, "sleep", slept.append)
+
+    assert cell["polite_get"]("http://lab/a", headers={"X-API-Key": "k"}).status_code == 200
+    assert slept == [3, 5]  # Retry-After's 3 s, then the default for a 429 that does not say
+    assert sent[0]["headers"] == {"X-API-Key": "k"} and sent[0]["allow_redirects"] is True
+    with pytest.raises(RuntimeError, match="6 times"):
+        cell["polite_get"]("http://lab/b")
+    assert [e["status"] for e in cell["collection_log"]] == [429, 429, 200] + [429] * 6
+    with pytest.raises(PermissionError):
+        cell["polite_get"]("http://lab/account/")
