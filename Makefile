@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lab lab-headless world test lint bench lock clean-venv
+.PHONY: help venv lab lab-headless world notebooks test lint bench lock clean-venv
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ lab-headless: $(STAMP)  ## The same, without opening a browser (for servers)
 
 world: $(STAMP)  ## Generate the default world into datasets/default/ if it is missing
 	$(BIN)/osintlab generate
+
+notebooks: $(STAMP)  ## Sync each source notebook with its .py text twin and the shared cells (docs/notebooks.md)
+	$(BIN)/python -m graders.notebooktext sync
 
 test: $(STAMP)  ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -31,6 +31,12 @@ c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
+# Each source notebook has a text twin, <module>/<module>.py (jupytext; docs/notebooks.md), that holds the
+# solutions and hidden tests like the notebook itself: it must never be copied into release/ (nor into
+# autograded/, where a trainee's code could read it). nbgrader copies every other file of a module's
+# folder, so the twins are ignored here, beside nbgrader's own defaults.
+TEXT_TWIN_GLOB = "[0-9][0-9]-*.py"
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", TEXT_TWIN_GLOB]
 
 # --- running trainees' notebooks ------------------------------------------------------------------
 # Seconds per cell (nbgrader's Execute preprocessor; ExecutePreprocessor is its nbconvert parent and
