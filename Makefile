@@ -31,7 +31,7 @@ world: $(STAMP)  ## Generate the default world into datasets/default/ if it is m
 	$(BIN)/osintlab generate
 
 notebooks: $(STAMP)  ## Sync each source notebook with its .py text twin and the shared cells (docs/notebooks.md)
-	$(BIN)/python -m graders.notebooktext sync
+	$(BIN)/python -m graders.grading.notebooktext sync
 
 test: $(STAMP)  ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -18,6 +18,14 @@ from graders.modules.spec_types import ModuleSpec
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
+def hidden_calls(path: Path) -> dict[str, str]:
+    """The source of every auto-graded cell of a notebook, by grade id."""
+    nb = nbformat.read(path, as_version=4)
+    return {cell["metadata"]["nbgrader"]["grade_id"]: cell.source for cell in nb.cells
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
+            and not cell["metadata"]["nbgrader"].get("solution", False)}
+
+
 def notebook_questions(path: Path) -> list[tuple[str, float, bool]]:
     """(grade id, points, auto-graded) of every graded cell of a notebook, in order."""
     nb = nbformat.read(path, as_version=4)
@@ -52,6 +60,10 @@ def problems(spec: ModuleSpec, root: Path = PROJECT_ROOT) -> list[str]:
                 if auto != spec_auto:
                     found.append(f"{spec.id}: {grade_id} is {'auto' if auto else 'hand'}-graded in the notebook "
                                  f"and {'auto' if spec_auto else 'hand'}-graded in the spec.")
+        for grade_id, source in hidden_calls(notebook).items():
+            if f'hidden_check("{spec.id}", "{grade_id}"' not in source:
+                found.append(f"{spec.id}: the test cell {grade_id} does not run "
+                             f'hidden_check("{spec.id}", "{grade_id}", ...).')
     try:
         checks = {c.grade_id for c in spec.submodule("checks").CHECKS}
     except (ImportError, AttributeError):

@@ -60,6 +60,13 @@ def test_the_check_notices_what_is_missing_or_wrong(course_copy: Path) -> None:
     assert any("no guide chapter" in p for p in problems(spec, course_copy))
     wrong_points = replace(spec, questions=(replace(spec.questions[0], points=99.0), *spec.questions[1:]))
     assert any("worth 4 points in the notebook and 99" in p for p in problems(wrong_points, course_copy))
+    notebook = course_copy / "exercises" / "source" / spec.id / f"{spec.id}.ipynb"
+    text = notebook.read_text(encoding="utf-8")
+    wrong = text.replace('\\"q2-operation-items\\", operation_items', '\\"q3-victim-count\\", operation_items')
+    assert wrong != text
+    notebook.write_text(wrong, encoding="utf-8")
+    assert any("q2-operation-items does not run" in p for p in problems(spec, course_copy))
+    notebook.write_text(text, encoding="utf-8")
     extra = replace(spec, questions=(*spec.questions, Question("q9-extra", 1.0)))
     assert any("graded cells are" in p for p in problems(extra, course_copy))
     shutil.rmtree(course_copy / "exercises" / "source" / spec.id)

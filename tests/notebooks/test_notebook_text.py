@@ -1,4 +1,4 @@
-"""Each source notebook's text twin and the shared cells (graders.notebooktext, docs/notebooks.md).
+"""Each source notebook's text twin and the shared cells (graders.grading.notebooktext, docs/notebooks.md).
 
 Fast: no kernel and no world. The twins must be in step with their notebooks (and the comparison must
 catch a pair that is not), every shared cell must be its file in both, and the text must keep everything
@@ -16,7 +16,7 @@ import pytest
 from nbgrader.utils import is_ignored
 from traitlets.config.loader import PyFileConfigLoader
 
-from graders import notebooktext as nt
+from graders.grading import notebooktext as nt
 
 PROJECT = Path(__file__).resolve().parents[2]
 COURSE = PROJECT / "exercises"

@@ -79,7 +79,7 @@ print("You can also open the ad site in your browser:", BASE + "/quickads/")
 # %% nbgrader={"grade": false, "grade_id": "case-brief", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import textwrap
 
-from graders.world import load_brief
+from graders.lab.world import load_brief
 
 brief = load_brief("01-scraping-ad-sites")
 CITY = brief["city"]          # the city as written in the site's web addresses
@@ -397,13 +397,13 @@ parse_ad(ad_page.text)
 # fields differ from the site. Run it as often as you like.
 
 # %% nbgrader={"grade": true, "grade_id": "q1-parse-ad", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check_parse_ad
+from graders.lab.selfcheck import check_parse_ad
 
 check_parse_ad(parse_ad)
 ### BEGIN HIDDEN TESTS
-from graders import m01_scraping
+from graders.grading.hidden import hidden_check
 
-m01_scraping.score_parse_ad(parse_ad)
+hidden_check("01-scraping-ad-sites", "q1-parse-ad", parse_ad)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -489,13 +489,13 @@ ads.head()
 # it holds that it should not.
 
 # %% nbgrader={"grade": true, "grade_id": "q2-city-ads", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("01-scraping-ad-sites/q2-city-ads", ads)
 ### BEGIN HIDDEN TESTS
-from graders import m01_scraping
+from graders.grading.hidden import hidden_check
 
-m01_scraping.score_city_ads(ads)
+hidden_check("01-scraping-ad-sites", "q2-city-ads", ads)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -572,13 +572,13 @@ shared.groupby("phone_key").agg(
 # **Self-check for Question 3.**
 
 # %% nbgrader={"grade": true, "grade_id": "q3-shared-phones", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("01-scraping-ad-sites/q3-shared-phones", shared_phones)
 ### BEGIN HIDDEN TESTS
-from graders import m01_scraping
+from graders.grading.hidden import hidden_check
 
-m01_scraping.score_shared_phones(shared_phones)
+hidden_check("01-scraping-ad-sites", "q3-shared-phones", shared_phones)
 ### END HIDDEN TESTS
 
 # %% [markdown]

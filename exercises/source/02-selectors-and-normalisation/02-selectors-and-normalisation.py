@@ -85,7 +85,7 @@ print("Open the directory in your browser:", BASE + "/companions/")
 # %% nbgrader={"grade": false, "grade_id": "case-brief", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import textwrap
 
-from graders.world import load_brief
+from graders.lab.world import load_brief
 
 MODULE = "02-selectors-and-normalisation"
 brief = load_brief(MODULE)
@@ -766,33 +766,33 @@ selectors.head(10)
 # world, without showing the answers: how many right pairs you found, how many are wrong.
 
 # %% nbgrader={"grade": true, "grade_id": "q1-phones", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("02-selectors-and-normalisation/phones", selectors)
 ### BEGIN HIDDEN TESTS
-from graders import m02_selectors
+from graders.grading.hidden import hidden_check
 
-m02_selectors.score_phones(selectors)
+hidden_check("02-selectors-and-normalisation", "q1-phones", selectors)
 ### END HIDDEN TESTS
 
 # %% nbgrader={"grade": true, "grade_id": "q2-emails", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("02-selectors-and-normalisation/emails", selectors)
 ### BEGIN HIDDEN TESTS
-from graders import m02_selectors
+from graders.grading.hidden import hidden_check
 
-m02_selectors.score_emails(selectors)
+hidden_check("02-selectors-and-normalisation", "q2-emails", selectors)
 ### END HIDDEN TESTS
 
 # %% nbgrader={"grade": true, "grade_id": "q3-handles", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("02-selectors-and-normalisation/handles", selectors)
 ### BEGIN HIDDEN TESTS
-from graders import m02_selectors
+from graders.grading.hidden import hidden_check
 
-m02_selectors.score_handles(selectors)
+hidden_check("02-selectors-and-normalisation", "q3-handles", selectors)
 ### END HIDDEN TESTS
 
 # %% [markdown]

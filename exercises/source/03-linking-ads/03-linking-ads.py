@@ -63,7 +63,7 @@
 # %% nbgrader={"grade": false, "grade_id": "start-and-brief", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import textwrap
 
-from graders.world import load_brief
+from graders.lab.world import load_brief
 from synth.web.launch import ensure_fake_internet
 
 BASE = ensure_fake_internet()
@@ -613,13 +613,13 @@ print(items["person"].nunique(), "different people in", len(items), "items")
 # test compares every pair of items with the answer key.
 
 # %% nbgrader={"grade": true, "grade_id": "q1-people", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": false}
-from graders.linkanswers import check_clusters
+from graders.modules.m03_linking_ads.answers import check_clusters
 
 check_clusters(items)
 ### BEGIN HIDDEN TESTS
-from graders import m03_linking
+from graders.grading.hidden import hidden_check
 
-m03_linking.score_clusters(items)
+hidden_check("03-linking-ads", "q1-people", items)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -657,13 +657,13 @@ operation_items = sorted(items.loc[items["group"].isin(organised), "ref"])
 print(len(operation_items), "ads; the start ad is among them:", START_AD in operation_items)
 
 # %% nbgrader={"grade": true, "grade_id": "q2-operation-items", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("03-linking-ads/operation-items", operation_items)
 ### BEGIN HIDDEN TESTS
-from graders import m03_linking
+from graders.grading.hidden import hidden_check
 
-m03_linking.score_operation_items(operation_items)
+hidden_check("03-linking-ads", "q2-operation-items", operation_items)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -681,13 +681,13 @@ victim_count = int(items.loc[items["ref"].isin(operation_items), "person"].nuniq
 print("People advertised by the group:", victim_count)
 
 # %% nbgrader={"grade": true, "grade_id": "q3-victim-count", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("03-linking-ads/victim-count", victim_count)
 ### BEGIN HIDDEN TESTS
-from graders import m03_linking
+from graders.grading.hidden import hidden_check
 
-m03_linking.score_victim_count(victim_count)
+hidden_check("03-linking-ads", "q3-victim-count", victim_count)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -720,13 +720,13 @@ circuit = pd.DataFrame(stays, columns=["city", "first_seen", "last_seen"])
 circuit
 
 # %% nbgrader={"grade": true, "grade_id": "q4-circuit", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("03-linking-ads/circuit-cities", circuit)
 ### BEGIN HIDDEN TESTS
-from graders import m03_linking
+from graders.grading.hidden import hidden_check
 
-m03_linking.score_circuit(circuit)
+hidden_check("03-linking-ads", "q4-circuit", circuit)
 ### END HIDDEN TESTS
 
 # %% [markdown]

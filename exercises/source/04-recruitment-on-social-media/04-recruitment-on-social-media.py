@@ -68,7 +68,7 @@
 # %% nbgrader={"grade": false, "grade_id": "start-and-brief", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import textwrap
 
-from graders.world import load_brief
+from graders.lab.world import load_brief
 from synth.web.launch import ensure_fake_internet
 
 BASE = ensure_fake_internet()
@@ -649,13 +649,13 @@ print(len(recruiter_accounts), "accounts:", recruiter_accounts)
 # wrongly — volunteers and honest employers are the traps.
 
 # %% nbgrader={"grade": true, "grade_id": "q1-recruiter-accounts", "locked": true, "points": 5, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("04-recruitment-on-social-media/recruiter-accounts", recruiter_accounts)
 ### BEGIN HIDDEN TESTS
-from graders import m04_social
+from graders.grading.hidden import hidden_check
 
-m04_social.score_recruiter_accounts(recruiter_accounts)
+hidden_check("04-recruitment-on-social-media", "q1-recruiter-accounts", recruiter_accounts)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -689,13 +689,13 @@ print("The front:", front)
 print("Seekr results for it, by site:", dict(Counter(hit["site"] for hit in seekr(front))))
 
 # %% nbgrader={"grade": true, "grade_id": "q2-front", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("04-recruitment-on-social-media/front", front)
 ### BEGIN HIDDEN TESTS
-from graders import m04_social
+from graders.grading.hidden import hidden_check
 
-m04_social.score_front(front)
+hidden_check("04-recruitment-on-social-media", "q2-front", front)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -956,13 +956,13 @@ print(len(account_ads), "accounts linked to", len(set().union(*map(set, account_
 pd.DataFrame([{"account": ref, "ads": len(ads), "first ads": ", ".join(ads[:3])} for ref, ads in account_ads.items()])
 
 # %% nbgrader={"grade": true, "grade_id": "q3-account-ads", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("04-recruitment-on-social-media/account-ads", account_ads)
 ### BEGIN HIDDEN TESTS
-from graders import m04_social
+from graders.grading.hidden import hidden_check
 
-m04_social.score_account_ads(account_ads)
+hidden_check("04-recruitment-on-social-media", "q3-account-ads", account_ads)
 ### END HIDDEN TESTS
 
 # %% [markdown]

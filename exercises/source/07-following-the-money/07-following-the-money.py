@@ -76,8 +76,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from graders.productions import load_customers, load_exchange, load_statements, productions_dir
-from graders.world import load_brief
+from graders.lab.productions import load_customers, load_exchange, load_statements, productions_dir
+from graders.lab.world import load_brief
 
 brief = load_brief("07-following-the-money")
 START_NUMBERS = brief["start_numbers"]      # the accounts the orders name, as printed
@@ -292,8 +292,8 @@ portrait(near_10k | many_in)
 import re
 import unicodedata
 
-from graders.canon import canonical_account
-from graders.casefile import cities as lab_cities, institutions as lab_institutions
+from synth.vocab.canon import canonical_account
+from graders.modules.m07_following_the_money.casefile import cities as lab_cities, institutions as lab_institutions
 
 CITIES = lab_cities()
 KINDS = {"ad_site": r"QUICKADS|COMPANIONS", "hotel": r"HOTEL|LODGE|BUDGET INN", "ride": r"RIDENOW|CITYCAB",
@@ -354,12 +354,12 @@ s[s["kind"] != ""].sample(5, random_state=3)[["institution", "acct", "day", "hou
 # - **Module 04** found the **front**: the agency the recruiters post for. The brief's business account
 #   is the front's; its WorkAbroad posts carry the recruiters' phones.
 #
-# `graders.casefile` gives you those results (the modules' methods, run on the public site data). You
+# `graders.modules.m07_following_the_money.casefile` gives you those results (the modules' methods, run on the public site data). You
 # should see the number of ring ads and women, a few stays, the accounts registered to the ring's phones
 # and the front.
 
 # %% nbgrader={"grade": false, "grade_id": "earlier-modules", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from graders import casefile
+from graders.modules.m07_following_the_money import casefile
 
 ring = casefile.ring_ads()                   # module 03: the ring's ads (ref, site, city, posted, phones, person)
 stays = casefile.stays(ring)                 # module 03: each woman's stays (person, city, first, last)
@@ -707,13 +707,13 @@ print(len(flagged_accounts), "accounts flagged, at",
       "institutions")
 
 # %% nbgrader={"grade": true, "grade_id": "q1-flagged-accounts", "locked": true, "points": 5, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("07-following-the-money/flagged-accounts", flagged_accounts)
 ### BEGIN HIDDEN TESTS
-from graders import m07_money
+from graders.grading.hidden import hidden_check
 
-m07_money.score_flagged_accounts(flagged_accounts)
+hidden_check("07-following-the-money", "q1-flagged-accounts", flagged_accounts)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -739,13 +739,13 @@ print(organiser_total)
 print(f"In euros at the brief's rates: {sum(v * EUR_PER_UNIT[c] for c, v in organiser_total.items()):,.2f}")
 
 # %% nbgrader={"grade": true, "grade_id": "q2-organiser-total", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("07-following-the-money/organiser-total", organiser_total)
 ### BEGIN HIDDEN TESTS
-from graders import m07_money
+from graders.grading.hidden import hidden_check
 
-m07_money.score_organiser_total(organiser_total)
+hidden_check("07-following-the-money", "q2-organiser-total", organiser_total)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -864,13 +864,13 @@ except NotImplementedError:
 pd.Series(typology_labels, dtype=object).value_counts()
 
 # %% nbgrader={"grade": true, "grade_id": "q3-typology-labels", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-from graders.selfcheck import check
+from graders.lab.selfcheck import check
 
 check("07-following-the-money/typology-labels", typology_labels)
 ### BEGIN HIDDEN TESTS
-from graders import m07_money
+from graders.grading.hidden import hidden_check
 
-m07_money.score_typology_labels(typology_labels)
+hidden_check("07-following-the-money", "q3-typology-labels", typology_labels)
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -7,9 +7,9 @@ word (``polite_get``, the robots.txt rules) lives once, in ``exercises/shared/<n
 into every notebook whose cell says ``"shared": "<name>"`` in its metadata. Copies edited by hand drift
 (they did: 5 or 6 tries, a 2 or 5 second default wait); one home per cell stops that.
 
-``python -m graders.notebooktext sync`` brings every pair in step (the newer file of a pair wins, as
+``python -m graders.grading.notebooktext sync`` brings every pair in step (the newer file of a pair wins, as
 with ``jupytext --sync``; ``--prefer`` overrides) and rewrites the shared cells in both files.
-``python -m graders.notebooktext check`` changes nothing and exits 1, listing what is out of step.
+``python -m graders.grading.notebooktext check`` changes nothing and exits 1, listing what is out of step.
 ``make notebooks`` runs sync, then check.
 """
 
@@ -37,7 +37,7 @@ PREFERENCES = ("newer", "text", "notebook")
 
 def default_course_dir() -> Path:
     """The project's course, ``exercises/`` beside the ``graders`` package (as graders.course has it)."""
-    return Path(__file__).resolve().parents[1] / "exercises"
+    return Path(__file__).resolve().parents[2] / "exercises"
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def sync(course: Path, prefer: str = "newer") -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``sync`` or ``check``; exit 1 when check finds anything out of step."""
-    parser = argparse.ArgumentParser(prog="python -m graders.notebooktext", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m graders.grading.notebooktext", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=("sync", "check"),
                         help="sync: bring text, notebooks and shared cells in step; check: only report")
     parser.add_argument("--course", type=Path, default=default_course_dir(),
