@@ -2,28 +2,23 @@
 
 release → the source notebook's solution as one trainee, the untouched release copy as another (and,
 for module 02, the solution with `find_phones` left unfinished as a third) → grade with the world's
-fake internet served for the batch → the solution gets every autograded point, the blank copy none,
+fake internet served for the batch (``graded_module`` in tests/conftest.py; the notebook tests read the
+same batch) → the solution gets every autograded point, the blank copy none,
 and no feedback page shows a hidden line.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
-import coursekit as ck
 import nbformat
 import pytest
 
 from graders.grading import feedback as fb
-from graders.grading.course import default_course_dir, grade, release
+from graders.modules.registry import modules
 
 pytestmark = pytest.mark.slow
 
-MODULES = ("01-scraping-ad-sites", "02-selectors-and-normalisation", "03-linking-ads", "04-recruitment-on-social-media",
-           "07-following-the-money")
-M02, M02_PHONES_CELL = "02-selectors-and-normalisation", "q1-find-phones-solution"
+MODULES = tuple(spec.id for spec in modules())  # every module of the course, from the registry
+M02 = "02-selectors-and-normalisation"
 
 
 def _students(module: str) -> list[str]:
@@ -31,25 +26,10 @@ def _students(module: str) -> list[str]:
 
 
 @pytest.fixture(scope="module", params=MODULES)
-def graded(request: pytest.FixtureRequest, default_world: Path, tmp_path_factory: pytest.TempPathFactory):
-    module = request.param
-    course = tmp_path_factory.mktemp(module[:2]) / "exercises"
-    course.mkdir()
-    shutil.copy(default_course_dir() / "nbgrader_config.py", course / "nbgrader_config.py")
-    shutil.copytree(default_course_dir() / "source" / module, course / "source" / module,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    assert release(course, [module]) == [module]
-    ck.submit(course, "solver", ck.solution_for_submission(course, module), module)
-    ck.submit(course, "blank", ck.released(course, module), module)
-    if module == M02:
-        stub = next(c.source for c in ck.released(course, module).cells
-                    if c.metadata.get("nbgrader", {}).get("grade_id") == M02_PHONES_CELL)
-        partial = ck.answer_with(ck.solution_for_submission(course, module), stub, M02_PHONES_CELL)
-        ck.submit(course, "partial", partial, module)
-    port_before = os.environ.get("OSINTLAB_PORT")
-    report = grade(course, module, world_dir=default_world)
-    assert os.environ.get("OSINTLAB_PORT") == port_before  # the batch's settings did not leak out
-    return module, course, report
+def graded(request: pytest.FixtureRequest, graded_module):
+    """The module's batch, graded once per session (``graded_module`` in tests/conftest.py)."""
+    batch = graded_module(request.param)
+    return batch.module, batch.course, batch.report
 
 
 def _result(report, student):

@@ -4,10 +4,10 @@ The world comes from the session's ``default_world`` (generated into a temporary
 tests/conftest.py); the server is started here on a free port and stopped by its process handle.
 Kernels find both through OSINTLAB_WORLD and OSINTLAB_PORT, exactly as a trainee's kernel would.
 
-The server keeps the class's rate limit (20 requests/s, bursts of 40), but its robots.txt asks for
-more than that limit allows (``--request-rate 40``): the notebooks, which pace themselves by
-robots.txt, then run into 429 answers, so their Retry-After handling is exercised on every run —
-and a run is about twice as fast as a class's at the default 10 requests/s.
+The server runs at the grading pace, with the command grading uses (graders.grading.gradingweb.server_command:
+no rate limit, robots.txt asking 1000 requests/s): the notebooks pace themselves by robots.txt, so a
+run takes seconds instead of the minutes of a class at 10 requests/s, and the tests check what
+grading will see.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from graders.grading.gradingweb import server_command
 from synth.web.launch import stop_process
 
 
@@ -58,21 +58,13 @@ def _wait_until_up(port: int, server: subprocess.Popen[bytes], timeout: float = 
     raise RuntimeError(f"the fake internet did not answer on port {port} within {timeout} s")
 
 
-REQUEST_RATE = 40  # what robots.txt advertises: twice the enforced rate limit, to provoke 429s
-
-
-def _server_command(world: Path, port: int) -> list[str]:
-    return [sys.executable, "-m", "synth.web", "--world", str(world), "--port", str(port),
-            "--request-rate", str(REQUEST_RATE)]
-
-
 @pytest.fixture(scope="session")
 def lab(default_world: Path) -> Iterator[LabEnv]:
-    """A fresh default world served on a free port for the whole session; stopped afterwards."""
+    """The session's default world served at the grading pace on a free port; stopped afterwards."""
     port = _free_port()
     env = LabEnv(default_world, port)
     server = subprocess.Popen(
-        _server_command(default_world, port), env=env.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        server_command(default_world, port), env=env.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         _wait_until_up(port, server)

@@ -1,8 +1,11 @@
 """Every source notebook: well-formed for nbgrader, runs under nbval, solution = full marks, blank = 0.
 
-The static checks are fast and run always. The others execute notebooks against a fresh default
-world (see conftest.py) and are marked slow. Grades are computed with nbgrader's own
-``determine_grade``, so "full marks" here means what nbgrader autograde would give.
+The static checks are fast and run always. The others execute notebooks against the session's
+default world at the grading pace and are marked slow: nbval runs the solution against the server of
+conftest.py; the marks are read from the session's nbgrader batch of the module (``graded_module``
+in tests/conftest.py, which the course tests grade too), where autograde ran the solution and the
+untouched release copy with the hidden tests put back. Grades are computed with nbgrader's own
+``determine_grade`` on the notebooks autograde executed, so "full marks" is what autograde gives.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 from nbformat import NotebookNode
 from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 from nbgrader.utils import determine_grade
@@ -43,22 +45,6 @@ def _release(nb: NotebookNode) -> NotebookNode:
     released, _ = ClearSolutions(enforce_metadata=True).preprocess(released, {})
     released, _ = ClearHiddenTests(enforce_metadata=True).preprocess(released, {})
     return released
-
-
-def _blank(nb: NotebookNode) -> NotebookNode:
-    """An unanswered submission: solutions replaced by stubs, hidden tests put back (as autograde does)."""
-    blank = copy.deepcopy(nb)
-    blank, _ = ClearSolutions(enforce_metadata=True).preprocess(blank, {})
-    return blank
-
-
-def _execute(nb: NotebookNode, path: Path, lab, monkeypatch: pytest.MonkeyPatch) -> NotebookNode:
-    for name, value in lab.env.items():
-        monkeypatch.setenv(name, value)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT_S, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
-    return nb
 
 
 def test_there_are_source_notebooks() -> None:
@@ -117,19 +103,32 @@ def test_nbval(path: Path, lab) -> None:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
+def _grade_ids(cells: list[NotebookNode]) -> list[str]:
+    return [_nbgrader(c)["grade_id"] for c in cells]
+
+
+def _executed(path: Path, graded_module, student: str) -> list[NotebookNode]:
+    """The autograded cells of ``student``'s notebook as autograde executed it: every one of the source's."""
+    batch = graded_module(path.parent.name)
+    assert batch.result(student).graded, batch.result(student).note
+    cells = _autograded_tests(batch.autograded(student))
+    assert _grade_ids(cells) == _grade_ids(_autograded_tests(nbformat.read(path, as_version=4)))
+    return cells
+
+
 @pytest.mark.slow
 @notebooks
-def test_solution_scores_full_marks(path: Path, lab, monkeypatch: pytest.MonkeyPatch) -> None:
-    nb = _execute(nbformat.read(path, as_version=4), path, lab, monkeypatch)
-    for cell in _autograded_tests(nb):
+def test_solution_scores_full_marks(path: Path, graded_module) -> None:
+    """The solution as trainee ``solver`` of the session's graded batch (tests/conftest.py)."""
+    for cell in _executed(path, graded_module, "solver"):
         earned, available = determine_grade(cell)
         assert earned == available, f"{_nbgrader(cell)['grade_id']}: {earned} of {available}\n{cell.outputs}"
 
 
 @pytest.mark.slow
 @notebooks
-def test_blank_notebook_scores_zero(path: Path, lab, monkeypatch: pytest.MonkeyPatch) -> None:
-    nb = _execute(_blank(nbformat.read(path, as_version=4)), path, lab, monkeypatch)
-    for cell in _autograded_tests(nb):
+def test_blank_notebook_scores_zero(path: Path, graded_module) -> None:
+    """The untouched release copy as trainee ``blank``: autograde puts the hidden tests back and runs it."""
+    for cell in _executed(path, graded_module, "blank"):
         earned, _ = determine_grade(cell)
         assert earned == 0, f"{_nbgrader(cell)['grade_id']} gives {earned} points to a blank notebook"

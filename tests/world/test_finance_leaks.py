@@ -14,7 +14,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synth.build.pipeline import build_world
 from synth.key.finance import flagged_accounts
 
 
@@ -40,8 +39,8 @@ def null_range(scores: np.ndarray, positives: int, rng: np.random.Generator, n: 
 
 
 @pytest.fixture(scope="module")
-def features():
-    world = build_world(2026, "default")
+def features(built_world):
+    world = built_world(2026, "default")
     finance = world.finance
     c = finance.ledger.columns
     customers = np.array([a.account_id for a in finance.accounts if a.kind != "merchant"])
@@ -73,8 +72,8 @@ def test_feature_alone_is_no_better_than_chance(features, feature: str) -> None:
     assert low <= value <= high, f"{feature}: AUC {value:.3f} outside chance range [{low:.3f}, {high:.3f}]"
 
 
-def test_illicit_rows_are_spread_over_the_ids(features) -> None:
-    world = build_world(2026, "default")
+def test_illicit_rows_are_spread_over_the_ids(features, built_world) -> None:
+    world = built_world(2026, "default")
     c = world.finance.ledger.columns
     illicit = c["flow"] >= 0
     # Row ids follow time only: illicit rows' mean rank is mid-range, and the last tenth is not theirs.

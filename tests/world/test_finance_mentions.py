@@ -11,15 +11,14 @@ import numpy as np
 import pytest
 
 from synth.build.network import LABOUR_OP, SEX_OP
-from synth.build.pipeline import build_world
 from synth.vocab.institutions import CHANNELS
 from synth.vocab.schemes import is_safe_handle, is_safe_wallet_address
 from synth.web.textnorm import find_selectors
 
 
 @pytest.fixture(scope="module")
-def world():
-    return build_world(2026, "default")
+def world(built_world):
+    return built_world(2026, "default")
 
 
 def _public_texts(world_dir) -> dict[tuple[str, int], str]:
@@ -91,10 +90,10 @@ def test_look_alikes_outnumber_nothing(world) -> None:
 
 
 @pytest.mark.parametrize("seed", [2026, 7])
-def test_fees_to_a_published_address_reach_the_exchange_in_the_period(seed, world) -> None:
+def test_fees_to_a_published_address_reach_the_exchange_in_the_period(seed, built_world) -> None:
     """Every payment into an address printed in the ads is a recruit's fee, and the fees are peeled to the
     organiser's exchange deposit before the period ends (so module 07 can follow them forward)."""
-    w = world if seed == 2026 else build_world(seed, "default")
+    w = built_world(seed, "default")
     flows = {f.flow_id: f for f in w.finance.flows}
     end = w.epoch + timedelta(days=180)
     assert max(tx.time for tx in w.finance.chain) < end

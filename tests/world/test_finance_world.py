@@ -21,8 +21,8 @@ from synth.vocab.schemes import (
 
 
 @pytest.fixture(scope="module")
-def world():
-    return build_world(2026, "default")
+def world(built_world):
+    return built_world(2026, "default")
 
 
 def _rows(world, flow_ids):

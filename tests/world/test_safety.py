@@ -8,7 +8,6 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from synth.build.pipeline import build_world
 from synth.scan import scan_text, scan_world
 from synth.vocab.safety import UK_FICTION, UNALLOCATED_BLOCKS, PhoneAllocator, is_reserved_domain, is_safe_phone
 
@@ -19,8 +18,8 @@ def test_scan_world_finds_nothing(world_factory, preset: str, seed: int) -> None
     assert not violations, "\n".join(map(str, violations[:20]))
 
 
-def test_every_generated_phone_is_reserved() -> None:
-    world = build_world(2026, "default")
+def test_every_generated_phone_is_reserved(built_world) -> None:
+    world = built_world(2026, "default")
     phones = {p.phone for p in world.people} | {a.contact_phone for a in world.ads}
     phones |= {ph for o in world.operations for ph in o.phones}
     phones |= {ph for listing in world.listings for ph in listing.phones}

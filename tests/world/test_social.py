@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from synth.build.pipeline import build_world
 from synth.build.social.personas import ORG_KINDS, skeleton, utc_offset
 from synth.vocab.platforms import ALL_PLATFORMS, CHIRP, CIRCLE, LIGHT_PLATFORMS
 from synth.vocab.translit import to_latin
@@ -27,8 +26,8 @@ SOCIAL_TABLES = ("social_accounts", "chirp_posts", "chirp_follows", "circle_grou
 
 
 @pytest.fixture(scope="module")
-def world():
-    return build_world(2026, "default")
+def world(built_world):
+    return built_world(2026, "default")
 
 
 @pytest.fixture(scope="module")

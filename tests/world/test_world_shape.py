@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from synth.build.pipeline import build_world
-
 M01 = "01-scraping-ad-sites"
 
 
 @pytest.fixture(scope="module")
-def world():
-    return build_world(2026, "default")
+def world(built_world):
+    return built_world(2026, "default")
 
 
 def test_default_sizes(world) -> None:
@@ -112,8 +110,8 @@ def test_shared_booking_line_is_a_false_cluster(world) -> None:
 
 
 @pytest.mark.parametrize("seed", [2026, 7, 12345])
-def test_stated_age_is_a_myth_in_every_world(seed: int) -> None:
-    world = build_world(seed, "default")
+def test_stated_age_is_a_myth_in_every_world(seed: int, built_world) -> None:
+    world = built_world(seed, "default")
     personal = [a for a in world.ads if a.category == "personal-services"]
     share = lambda ads: sum(a.age <= 22 for a in ads) / len(ads)  # noqa: E731
     ring = [a for a in personal if a.operation]
@@ -121,10 +119,10 @@ def test_stated_age_is_a_myth_in_every_world(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", [2026, 12345])
-def test_no_two_holders_share_a_number_by_accident(seed) -> None:
+def test_no_two_holders_share_a_number_by_accident(seed, built_world) -> None:
     """People, the operations' work phones, businesses and the agency's booking line are drawn by different
     stages; a collision would silently join an independent advertiser to the ring (seen once on seed 12345)."""
-    w = build_world(seed, "default")
+    w = built_world(seed, "default")
     holders: dict[str, set[str]] = defaultdict(set)
     for p in w.people:
         holders[p.phone].add(p.person_id)
