@@ -1,11 +1,15 @@
 """Presets: how big a world is and how its operations are shaped.
 
-A course designer changes the scenario here; everything else reads these numbers.
+The dataclasses are the typed, frozen model of a scenario; the values live in TOML files
+(synth/presets/*.toml, or a designer's own file given to ``osintlab generate --config``) that
+synth.scenario reads and validates into them. Everything else reads these numbers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
 
 DEFAULT_SEED = 2026
 
@@ -141,40 +145,35 @@ class Preset:
     indicators: Indicators = Indicators()
     social_cues: SocialIndicators = SocialIndicators()
     finance: FinanceScale = FinanceScale()
+    # Day 0 of the timeline (UTC midnight): ads, posts and the ledger start here.
+    epoch: date = date(2026, 3, 2)
 
 
-PRESETS: dict[str, Preset] = {
-    "tiny": Preset(
-        name="tiny", people=160, independent_advertisers=14, employers=10, travel_agents=4,
-        controllers=2, victims=4, labour_recruiters=1, days=60,
-        ads_per_independent=(3, 6), ads_per_victim_stay=(2, 4), ads_per_employer=(1, 3),
-        ads_per_travel_agent=(2, 4), ads_per_recruiter=(6, 8),
-        social=SocialScale(online=64, helpers=6, employer_share=0.5, community_groups=4, campaigns=(1, 2),
-                           groups_per_campaign=(3, 5), chirp_posts=(1, 6), circle_posts=(0, 3),
-                           avatar_share=0.2, album_share=0.1),
-        finance=FinanceScale(activity=0.2, mules=4, recruits=5, crypto_users=0.06, market_buyers=4),
-    ),
-    "small": Preset(
-        name="small", people=700, independent_advertisers=60, employers=45, travel_agents=10,
-        controllers=2, victims=6, labour_recruiters=1, days=120,
-        ads_per_independent=(5, 11), ads_per_victim_stay=(4, 8), ads_per_employer=(1, 4),
-        ads_per_travel_agent=(3, 6), ads_per_recruiter=(10, 16),
-        social=SocialScale(online=200, helpers=12, employer_share=0.4, community_groups=8, campaigns=(1, 2),
-                           groups_per_campaign=(4, 8), chirp_posts=(1, 8), circle_posts=(0, 4),
-                           avatar_share=0.18, album_share=0.06),
-    ),
-    "default": Preset(
-        name="default", people=2400, independent_advertisers=220, employers=160, travel_agents=24,
-        controllers=3, victims=8, labour_recruiters=2, days=180,
-        ads_per_independent=(8, 15), ads_per_victim_stay=(5, 10), ads_per_employer=(1, 5),
-        ads_per_travel_agent=(4, 9), ads_per_recruiter=(14, 22),
-    ),
-}
-# ``large``: the default world, plus a bank customer base streamed to disk (>= 10M rows) in which extra
-# criminal cells bring the illicit share to ~0.1 % (docs/finance.md §7).
-PRESETS["large"] = replace(PRESETS["default"], name="large",
-                           finance=FinanceScale(activity=0.2, mules=40, recruits=40, extra_customers=330_000,
-                                                extra_cells=48))
+class _Presets(Mapping[str, "Preset"]):
+    """The built-in presets, read from synth/presets/*.toml on first use (synth.scenario imports this module)."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Preset] | None = None
+
+    def _all(self) -> dict[str, Preset]:
+        if self._loaded is None:
+            from synth.scenario import builtin_presets
+
+            self._loaded = builtin_presets()
+        return self._loaded
+
+    def __getitem__(self, name: str) -> Preset:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+# tiny (tests), small, default (a class), large (default plus a streamed bank of >= 10M rows; docs/finance.md §7).
+PRESETS: Mapping[str, Preset] = _Presets()
 
 
 class ConfigError(ValueError):

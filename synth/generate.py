@@ -19,7 +19,7 @@ from synth import __version__
 from synth.ads import build_ads
 from synth.answer_key import derive_answer_key, derive_selfcheck, world_id
 from synth.briefs import derive_briefs
-from synth.config import check_seed, get_preset
+from synth.config import Preset, check_seed, get_preset
 from synth.crosspost import build_listings
 from synth.finance import build_finance
 from synth.finance.mentions import publish_payment_details
@@ -33,37 +33,43 @@ from synth.streams import Streams
 from synth.world import Gallery, World
 from synth.worldio import WorldExistsError, build_manifest, read_manifest, replace_directory
 
-EPOCH = datetime(2026, 3, 2, tzinfo=timezone.utc)
+EPOCH = datetime(2026, 3, 2, tzinfo=timezone.utc)  # the built-in presets' epoch (bench/); worlds read their preset's
+
+
+def epoch_of(preset: Preset) -> datetime:
+    """Day 0 of ``preset``'s timeline as an aware UTC datetime (the config gives a date)."""
+    return datetime(preset.epoch.year, preset.epoch.month, preset.epoch.day, tzinfo=timezone.utc)
 
 
 def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     """The world in memory; every draw comes from a named stream of ``seed``."""
     preset = get_preset(preset_name)
     check_seed(seed)
+    epoch = epoch_of(preset)
     streams = Streams(seed)
     steps = tqdm(total=6, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
     pools = NamePools(seed, list(LOCALE_WEIGHTS))
-    people = build_population(streams, preset.people, EPOCH.year, pools)
+    people = build_population(streams, preset.people, epoch.year, pools)
     steps.update()
     people, operations, businesses = build_network(streams, people, preset, pools)
     steps.update()
-    ads = build_ads(streams, preset, EPOCH, people, operations, businesses)
+    ads = build_ads(streams, preset, epoch, people, operations, businesses)
     listings = build_listings(streams, people, operations, businesses, ads, preset.indicators)
     studio = Studio(streams.get("photos"))
     gallery = build_gallery(streams, preset, people, operations, ads, listings, studio)
     steps.update()
-    social, social_pictures = build_social(streams, preset, EPOCH, people, operations, businesses, ads, listings,
+    social, social_pictures = build_social(streams, preset, epoch, people, operations, businesses, ads, listings,
                                            studio)
     gallery = Gallery(files=dict(sorted(studio.files.items())), photos=dict(sorted(studio.photos.items())),
                       shown={**gallery.shown, **social_pictures})
     steps.update()
-    finance = build_finance(streams, preset, EPOCH, people, operations, businesses, ads, listings)
+    finance = build_finance(streams, preset, epoch, people, operations, businesses, ads, listings)
     ads, listings, social, finance = publish_payment_details(streams, people, ads, listings, social, finance)
     steps.update()
     briefs = derive_briefs(streams, operations, ads, listings, social, finance)
     steps.update()
     steps.close()
-    return World(seed=seed, preset=preset.name, epoch=EPOCH, people=tuple(people), operations=tuple(operations),
+    return World(seed=seed, preset=preset.name, epoch=epoch, people=tuple(people), operations=tuple(operations),
                  ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery, social=social,
                  finance=finance)
 
