@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from synth import adtext as T
-from synth.config import Preset
+from synth.config import Indicators, Preset
 from synth.network import LABOUR_OP, SEX_OP, Business
 from synth.places import CITIES, CITY_BY_SLUG, COUNTRY_NAME, NATIONALITY
 from synth.selectors import PLAIN_STYLES, plain_phone
@@ -103,10 +103,10 @@ def spread(rng: random.Random, start: datetime, end: datetime, count: int) -> li
                                                 minute=rng.randrange(0, 60, 5)) for d in days]
 
 
-def edits(rng: random.Random, city: str) -> tuple[str, str]:
+def edits(rng: random.Random, city: str, cues: Indicators) -> tuple[str, str]:
     """The small edits of one copy: maybe a bump line in front, maybe a site-wide phrase at the end."""
-    bump = T.maybe(rng, 0.45, rng.choice(T.BUMPS).format(city=city) + " ")
-    common = T.maybe(rng, 0.5, " " + rng.choice(T.SITE_COMMON))
+    bump = T.maybe(rng, cues.bump_line, rng.choice(T.BUMPS).format(city=city) + " ")
+    common = T.maybe(rng, cues.site_phrase, " " + rng.choice(T.SITE_COMMON))
     return bump, common
 
 
@@ -150,8 +150,8 @@ class AdBuilder:
         email = person.email if rng.random() < 0.3 else None
         count = rng.randint(*self.preset.ads_per_independent)
         for posted in reposts(rng, self.when(), self.end, count, (2, 9)):
-            bump, common = edits(rng, city.name)
-            if rng.random() < 0.2:  # now and then a repost changes the price
+            bump, common = edits(rng, city.name, cues)
+            if rng.random() < cues.repost_price_change:  # now and then a repost changes the price
                 rate = min(high, max(low, rate + rng.choice([-20, -10, 10, 20])))
             new = T.maybe(rng, cues.new_in_town, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " ")
             screening = T.maybe(rng, cues.screening, rng.choice(T.SCREENING) + " ")
@@ -190,8 +190,8 @@ class AdBuilder:
                 rate = rng.randrange(low, high, 10)
                 copies = spread(rng, arrive, leave, rng.randint(*self.preset.ads_per_victim_stay))
                 for posted in copies:
-                    bump, common = edits(rng, city.name)
-                    if rng.random() < 0.2:
+                    bump, common = edits(rng, city.name, cues)
+                    if rng.random() < cues.repost_price_change:
                         rate = min(high, max(low, rate + rng.choice([-20, -10, 10, 20])))
                     body = bump + template.format(
                         name=names[i], age=age, nationality=nationality, youth=youth, trust=trust,

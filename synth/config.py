@@ -41,6 +41,11 @@ class Indicators:
     # photo linking), and share of those who upload the stock file unchanged rather than their own copy.
     stock_photo_share: float = 0.4
     stock_photo_unchanged: float = 0.5
+    # Edits between copies of one offer: share of reposts that change the price, that start with a bump
+    # line ("Back in Berlin!") and that end with a site-wide phrase (near-duplicates for module 03).
+    repost_price_change: float = 0.2
+    bump_line: float = 0.45
+    site_phrase: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,13 @@ class SocialIndicators:
     # New accounts: ordinary people who joined during the timeline (newly arrived, few friends) look like
     # campaign accounts by age alone (a hard negative for "new account" as a single cue).
     new_ordinary: float = 0.1
+    # Genuine namesakes per recruiter and controller: residents who hold his handle elsewhere (one handle is
+    # not a link), [low, high].
+    namesakes_per_member: tuple[int, int] = (1, 2)
+    # Share of honest Chirp posts that followers repost, by kind (how far help and warnings travel).
+    repost_help: float = 0.6
+    repost_warning: float = 0.7
+    repost_job: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,22 @@ class FinanceScale:
     extra_cells: int = 0
     labour_cells: float = 0.3
     crowd_ad_payers: float = 0.01
+    # Share of the ring's cash pay-ins kept just under the cash reporting threshold (structuring); the rest
+    # are round funnel-account deposits.
+    structuring_share: float = 0.2
+    # Booking deposits (synth.finance.deposits): share of the ring's ads and profiles that ask for one; share
+    # of independent advertisers with a Zapply account who take deposits (the look-alike), and share of
+    # their ads that say so.
+    deposit_ring_share: float = 0.35
+    deposit_advertisers: float = 0.4
+    deposit_advertiser_ads: float = 0.8
+    # Payment details in public text (synth.finance.mentions): travel agents with a wallet who print a LabCoin
+    # address; social bios of Zapply users giving the handle and of LabCoin users giving an address; the
+    # recruiters' campaign bios asking for the fee by Zapply.
+    coin_agents: float = 0.5
+    bio_handle: float = 0.05
+    bio_address: float = 0.25
+    campaign_bio_fee: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,8 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
                       shown={**gallery.shown, **social_pictures})
     steps.update()
     finance = build_finance(streams, preset, epoch, people, operations, businesses, ads, listings)
-    ads, listings, social, finance = publish_payment_details(streams, people, ads, listings, social, finance)
+    ads, listings, social, finance = publish_payment_details(streams, people, ads, listings, social, finance,
+                                                             preset.finance)
     steps.update()
     briefs = derive_briefs(streams, operations, ads, listings, social, finance)
     steps.update()

@@ -180,7 +180,8 @@ def _replies_and_reposts(b: SocialBuilder, rng: random.Random) -> None:
         fans = [a for a in followers[post.account] if a.persona.kind not in CRIMINAL]
         if not fans:
             continue
-        share = {"help": 0.6, "warning": 0.7, "job": 0.25}.get(post.kind, 0.08)
+        cues = b.preset.social_cues
+        share = {"help": cues.repost_help, "warning": cues.repost_warning, "job": cues.repost_job}.get(post.kind, 0.08)
         if rng.random() < share:
             for fan in rng.sample(fans, min(len(fans), rng.randint(1, 4))):
                 b.post(fan, "", post.language, post.posted_at + timedelta(minutes=rng.randint(5, 3000)), "repost",

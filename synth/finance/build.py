@@ -111,7 +111,7 @@ def build_finance(streams: Streams, preset: Preset, epoch: datetime, people: lis
     targets = {a.account_id for a in accounts if a.role} | {a.account_id for a in accounts
                                                             if a.holder in recruit_ids and a.kind != "merchant"}
     planter = Planter(streams.get("finance-plant"), accounts, background, texts, epoch, targets)
-    ring = RingPlanter(streams.get("finance-ring"), planter, accounts, epoch, end)
+    ring = RingPlanter(streams.get("finance-ring"), planter, accounts, epoch, end, scale.structuring_share)
     ring.plant(ops[SEX_OP], victim_stays(ads, ops[SEX_OP]), listings)
     labour = LabourPlanter(streams.get("finance-labour"), planter, accounts, epoch, end)
     labour.plant(ops[LABOUR_OP], recruits)
@@ -129,7 +129,7 @@ def build_finance(streams: Streams, preset: Preset, epoch: datetime, people: lis
     crypto.run()
     _benign_ad_fees(streams, planter, accounts, people, ads, epoch)
     drng = streams.get("finance-deposits")
-    deposit_items = choose_deposit_items(drng, people, accounts, ads, listings)
+    deposit_items = choose_deposit_items(drng, people, accounts, ads, listings, scale)
     plant_deposits(drng, planter, accounts, people, deposit_items, epoch, end)
     keep = planter.replace_background(background, nprng(seed, "finance-replace"))
     repay_front_salaries(background, front_employers(accounts), arrays.desc)

@@ -140,7 +140,7 @@ def _cells_rows(world: World, cells: list[Cell], economy: Economy, in_cell: np.n
             parts.append(take(got, np.flatnonzero((got["ts"] >= d0 * 86400) & (got["ts"] < d1 * 86400))))
         streams = Streams(seed)
         rows, flows = plant_cells(streams.get, lambda name: nprng(seed, name), cells, merchants, concat(parts), texts,
-                                  world.epoch, days, len(world.finance.flows) + 1)
+                                  world.epoch, days, len(world.finance.flows) + 1, scale.structuring_share)
     site = next(a for a in merchants if a.holder == "merchant:quickads")
     fees = crowd_ad_fees(nprng(seed, "finance-large-ad-fees"), crowd, n_world + 1, scale.crowd_ad_payers, site, days,
                          offs, texts)
