@@ -16,17 +16,17 @@ from datetime import datetime, timedelta
 from synth import adtext as T
 from synth.config import Indicators, Preset
 from synth.network import LABOUR_OP, SEX_OP, Business
-from synth.places import CITIES, CITY_BY_SLUG, COUNTRY_NAME, NATIONALITY
+from synth.places import CITIES, CITY_BY_SLUG, COUNTRIES, COUNTRY_NAME, NATIONALITY, country_field
 from synth.selectors import PLAIN_STYLES, plain_phone
 from synth.streams import Streams
 from synth.translit import ascii_fold
 from synth.world import Ad, Operation, Person
 
 SITE = "quickads"
-CURRENCY = {"GB": ("£", ""), "PL": ("", " zł"), "RO": ("", " lei"), "UA": ("", " ₴"), "DE": ("€", ""),
-            "NL": ("€", "")}
-HOURLY = {"GB": (80, 200), "PL": (300, 700), "RO": (300, 800), "UA": (1500, 4000), "DE": (90, 220),
-          "NL": (90, 220)}
+# Per country, from the table of places (synth/presets/places.toml).
+CURRENCY = country_field(lambda c: c.money)
+HOURLY = country_field(lambda c: c.hourly)
+MONTHLY = country_field(lambda c: c.monthly_pay)
 PHONE_STYLES = PLAIN_STYLES
 
 
@@ -231,7 +231,7 @@ class AdBuilder:
             j = rng.randrange(len(T.JOB_TITLES))
             job, duty = T.JOB_TITLES[j], T.JOB_DUTIES[j]
             extras = T.pick_some(rng, T.HONEST_EXTRAS, rng.randint(1, 3))
-            monthly = {"GB": 2100, "PL": 5200, "RO": 4400, "UA": 17000, "DE": 2400, "NL": 2500}[city.country]
+            monthly = MONTHLY[city.country]
             pay = money(city.country, int(monthly * rng.uniform(0.9, 1.3)) // 10 * 10)
             where = city.name
             if business.abroad:
@@ -287,8 +287,8 @@ class AdBuilder:
         for _ in range(rng.randint(*self.preset.ads_per_travel_agent)):
             to = rng.choice(destinations)
             kind = rng.choice(T.TRAVEL_ROUTES)
-            fare = money(city.country, {"GB": 60, "PL": 250, "RO": 280, "UA": 2200, "DE": 70, "NL": 70}[city.country]
-                         + rng.randrange(0, 60) * (10 if city.country in ("PL", "RO", "UA") else 1))
+            there = COUNTRIES[city.country]
+            fare = money(city.country, there.fare + rng.randrange(0, 60) * there.fare_step)
             days = rng.choice(["daily", "Mon/Wed/Fri", "every Saturday"])
             body = (f"{business.name}: {kind} {city.name} → {to.name}. Departures {days} "
                     f"at {rng.randint(6, 22):02d}:{rng.choice(['00', '30'])}. Fare {fare}, luggage included. "

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from synth.config import Preset
 from synth.people import NamePools
-from synth.places import CITIES, CITY_BY_SLUG, DESTINATION_COUNTRIES
+from synth.places import CITIES, CITY_BY_SLUG, DESTINATION_COUNTRIES, LOCALE_COUNTRY
 from synth.safety import PhoneAllocator
 from synth.streams import Streams
 from synth.translit import to_latin
@@ -114,7 +114,7 @@ def build_network(streams: Streams, people: list[Person], preset: Preset, pools:
 
 
 def _country(locale: str) -> str:
-    return {"uk_UA": "UA", "ro_RO": "RO", "pl_PL": "PL", "en_GB": "GB"}[locale]
+    return LOCALE_COUNTRY[locale]
 
 
 def _agency_name(rng: random.Random) -> str:

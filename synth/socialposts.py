@@ -15,15 +15,15 @@ from datetime import timedelta
 from synth import socialtext as S
 from synth.chatter import ASK_OFFER, CHATTER, CHIRP_TAGS, COMMENTS, QUESTIONS, SEEKING, THANKS, WARN_COMMENT, city_name
 from synth.personas import CRIMINAL, Persona
-from synth.places import CITIES, CITY_BY_SLUG
+from synth.places import CITIES, CITY_BY_SLUG, country_field
 from synth.platforms import CHIRP, CIRCLE
 from synth.social import AccountDraft, PostDraft, SocialBuilder
 from synth.socialaccounts import company_email, volunteer_contact
 
-MONTHLY = {"GB": 2100, "PL": 5200, "RO": 4400, "UA": 17000, "DE": 2400, "NL": 2500}  # as synth.ads
-CURRENCY = {"GB": "£{:,}", "PL": "{:,} zł", "RO": "{:,} lei", "UA": "{:,} ₴", "DE": "€{:,}", "NL": "€{:,}"}
-FARES = {"GB": (35, 90, 5), "PL": (120, 320, 10), "RO": (150, 400, 10), "UA": (1200, 3200, 100),
-         "DE": (40, 95, 5), "NL": (40, 95, 5)}
+# Per country, from the table of places (synth/presets/places.toml).
+MONTHLY = country_field(lambda c: c.monthly_pay)
+CURRENCY = country_field(lambda c: c.money[0] + "{:,}" + c.money[1])
+FARES = country_field(lambda c: c.social_fares)
 
 
 POST_KIND = {"ngo": "warning", "volunteer": "help", "travel": "travel", "employer": "job", "agency": "job"}

@@ -27,14 +27,13 @@ import pandas as pd
 from synth.finance.institutions import BANKS, BY_SLUG, CHANNELS, CURRENCIES, Institution
 from synth.finance.model import Finance
 from synth.finance.schemes import format_account
-from synth.places import CITIES
+from synth.places import CITIES, country_field
 from synth.streams import derive_seed
 from synth.translit import ascii_fold
 
 # The bank's own clock: each bank prints local times of its country (IANA zones; the world's local clock,
 # synth.personas.utc_offset, follows the same EU summer-time rule — tests check they agree).
-ZONES = {"GB": "Europe/London", "PL": "Europe/Warsaw", "RO": "Europe/Bucharest", "UA": "Europe/Kyiv",
-         "DE": "Europe/Berlin", "NL": "Europe/Amsterdam"}
+ZONES = country_field(lambda c: c.zone)  # synth/presets/places.toml
 CUSTOMER_KINDS = ("personal", "business")
 # Channels on which a bank prints the other side's account number; card-like rows show only the merchant
 # (as card schemes do) and cash rows the branch or cash machine's town.

@@ -24,13 +24,13 @@ import numpy as np
 from synth.finance.institutions import BY_SLUG, CHANNELS, CURRENCIES
 from synth.finance.model import FinAccount, Finance
 from synth.finance.schemes import format_account
+from synth.places import country_field
 
 ILLICIT, BENIGN = 18, 12  # rows per world: a third of the question is benign look-alikes
 CUSTOMER = frozenset({"personal", "business", "app", "prepaid"})
 CHAIN_ONLY = frozenset({"peel_chain", "crypto_dark_market"})  # no bank row to show
 # Bank zones as the productions print dates (synth.finance.productions.ZONES); app and cards print UTC.
-ZONES = {"GB": "Europe/London", "PL": "Europe/Warsaw", "RO": "Europe/Bucharest", "UA": "Europe/Kyiv",
-         "DE": "Europe/Berlin", "NL": "Europe/Amsterdam"}
+ZONES = country_field(lambda c: c.zone)  # synth/presets/places.toml
 BENIGN_LABEL = "benign"
 
 
