@@ -10,6 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+from synth.places import City, Country
+
+if TYPE_CHECKING:
+    from synth.world import World
 
 DEFAULT_SEED = 2026
 
@@ -175,6 +181,9 @@ class Preset:
     finance: FinanceScale = FinanceScale()
     # Day 0 of the timeline (UTC midnight): ads, posts and the ledger start here.
     epoch: date = date(2026, 3, 2)
+    # Countries and cities a designer's config adds to the table of places (synth/presets/places.toml).
+    countries: tuple[Country, ...] = ()
+    cities: tuple[City, ...] = ()
 
 
 class _Presets(Mapping[str, "Preset"]):
@@ -216,6 +225,11 @@ def get_preset(name: str) -> Preset:
         raise ConfigError(
             f"Unknown preset {name!r}. Choose one of: {', '.join(PRESETS)}."
         ) from None
+
+
+def preset_of(world: World) -> Preset:
+    """The preset ``world`` was built from: its own scenario (a designer's config) or the built-in one."""
+    return world.scenario if world.scenario is not None else get_preset(world.preset)
 
 
 def check_seed(seed: int) -> int:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from synth import __version__
+from synth import __version__, places
 from synth.ads import build_ads
 from synth.answer_key import derive_answer_key, derive_selfcheck, world_id
 from synth.briefs import derive_briefs
-from synth.config import Preset, check_seed, get_preset
+from synth.config import Preset, check_seed, get_preset, preset_of
 from synth.crosspost import build_listings
 from synth.finance import build_finance
 from synth.finance.mentions import publish_payment_details
@@ -28,6 +28,7 @@ from synth.network import build_network
 from synth.people import NamePools, build_population
 from synth.places import LOCALE_WEIGHTS
 from synth.render import render_public
+from synth.scenario import canonical, config_digest, is_builtin, world_label
 from synth.social import build_social
 from synth.streams import Streams
 from synth.world import Gallery, World
@@ -41,10 +42,19 @@ def epoch_of(preset: Preset) -> datetime:
     return datetime(preset.epoch.year, preset.epoch.month, preset.epoch.day, tzinfo=timezone.utc)
 
 
-def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
-    """The world in memory; every draw comes from a named stream of ``seed``."""
-    preset = get_preset(preset_name)
+def build_world(seed: int, preset_name: str | Preset, progress: bool = False) -> World:
+    """The world in memory; every draw comes from a named stream of ``seed``.
+
+    ``preset_name`` is a built-in preset's name or a resolved Preset (a designer's config, synth.scenario);
+    its added countries and cities are the table of places while the stages run.
+    """
+    preset = preset_name if isinstance(preset_name, Preset) else get_preset(preset_name)
     check_seed(seed)
+    with places.using(preset.countries, preset.cities):
+        return _build(seed, preset, progress)
+
+
+def _build(seed: int, preset: Preset, progress: bool) -> World:
     epoch = epoch_of(preset)
     streams = Streams(seed)
     steps = tqdm(total=6, desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
@@ -72,34 +82,37 @@ def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
     steps.close()
     return World(seed=seed, preset=preset.name, epoch=epoch, people=tuple(people), operations=tuple(operations),
                  ads=tuple(ads), briefs=briefs, listings=tuple(listings), gallery=gallery, social=social,
-                 finance=finance)
+                 finance=finance, scenario=None if is_builtin(preset) else preset)
 
 
 def write_world(world: World, directory: Path) -> None:
     """Render every file of ``world`` into ``directory`` (which must be empty or missing)."""
-    wid = world_id(world.seed, world.preset, __version__)
-    render_public(world, directory / "public")
-    if get_preset(world.preset).finance.extra_customers:
-        from synth.finance.large import stream_large_ledger
+    preset = preset_of(world)
+    wid = world_id(world.seed, world_label(preset), __version__)
+    with places.using(preset.countries, preset.cities):
+        render_public(world, directory / "public")
+        if preset.finance.extra_customers:
+            from synth.finance.large import stream_large_ledger
 
-        stream_large_ledger(world, directory)
-    key = derive_answer_key(world, wid)
+            stream_large_ledger(world, directory)
+        key = derive_answer_key(world, wid)
     (directory / "key").mkdir(parents=True, exist_ok=True)
     _write_json(directory / "key" / "answer_key.json", key)
     _write_json(directory / "selfcheck.json", derive_selfcheck(key, Streams(world.seed)))
-    _write_json(directory / "manifest.json", build_manifest(directory, wid, world.seed, world.preset))
+    config = None if world.scenario is None else {"sha256": config_digest(preset), "resolved": canonical(preset)}
+    _write_json(directory / "manifest.json", build_manifest(directory, wid, world.seed, world.preset, config))
 
 
-def generate_world(seed: int, preset: str, out: Path, force: bool = False, progress: bool = False) -> Path:
-    """Generate the world for ``seed`` and ``preset`` into ``out``; return ``out``.
+def generate_world(seed: int, preset: str | Preset, out: Path, force: bool = False, progress: bool = False) -> Path:
+    """Generate the world for ``seed`` and ``preset`` (a name or a designer's resolved config) into ``out``.
 
     An existing directory holding the same world is left as it is. A different or damaged world is
     replaced only with ``force=True``; otherwise WorldExistsError says what is there and what to do.
     """
     check_seed(seed)
-    get_preset(preset)
+    resolved = preset if isinstance(preset, Preset) else get_preset(preset)
     out = Path(out)
-    wid = world_id(seed, preset, __version__)
+    wid = world_id(seed, world_label(resolved), __version__)
     if out.exists() and not force:
         manifest = read_manifest(out)
         if manifest is not None and manifest.get("world_id") == wid:
@@ -108,7 +121,7 @@ def generate_world(seed: int, preset: str, out: Path, force: bool = False, progr
                  if manifest else "something that is not a complete world")
         raise WorldExistsError(f"{out} already holds {found}. Use --force to replace it, or choose "
                                f"another folder with --out.")
-    world = build_world(seed, preset, progress=progress)
+    world = build_world(seed, resolved, progress=progress)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = out.parent / f".{out.name}.building"
     shutil.rmtree(staging, ignore_errors=True)

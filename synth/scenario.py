@@ -21,12 +21,16 @@ from typing import Any
 
 import tomllib
 
-from synth import config
+from synth import config, places
 from synth.config import ConfigError, Preset
+from synth.places import City, Country
 
 PRESET_DIR = Path(__file__).resolve().parent / "presets"
 BUILTIN = ("tiny", "small", "default", "large")
-LISTS: tuple[str, ...] = ()  # arrays of tables that extend the base's instead of replacing it
+LISTS = ("cities", "countries")  # arrays of tables that extend the base's instead of replacing it
+# Languages the generator has phrase pools for (synth.langtext, synth.socialtext): a new country's cities
+# must write in these; a new language needs its pools first.
+LANGUAGES = ("en", "pl", "ro", "uk", "ru")
 
 # Allowed ranges beyond the general rules (floats are shares in [0, 1], whole numbers are >= 0).
 RANGES: dict[str, tuple[float, float]] = {
@@ -96,8 +100,9 @@ def build_preset(data: dict[str, Any], name: str, source: str) -> Preset:
     """Validate ``data`` against the Preset dataclass and build it; ConfigError names the first mistake."""
     if "name" in data:
         raise ConfigError(f"'name' in {source} is not a key: a scenario is named after its file.")
-    values = _fields(Preset, data, "", source, skip=frozenset({"name"}))
-    return Preset(name=name, **values)
+    values = _fields(Preset, data, "", source, skip=frozenset({"name", *LISTS}))
+    countries, cities = check_places(data.get("countries", []), data.get("cities", []), source)
+    return Preset(name=name, **values, countries=countries, cities=cities)
 
 
 def _fields(cls: type, data: Any, prefix: str, source: str, skip: frozenset[str] = frozenset(),
@@ -197,3 +202,118 @@ def is_builtin(preset: Preset) -> bool:
 def world_label(preset: Preset) -> str:
     """What the world id is derived from: a built-in preset's name, else the config's digest."""
     return preset.name if is_builtin(preset) else f"config:{config_digest(preset)[:16]}"
+
+
+# ---- a designer's countries and cities ---------------------------------------------------------------
+COUNTRY_DEFAULTS = {"fare_step": 1, "price_level": 1.0}  # job_languages, group_language: from languages
+
+
+def check_places(countries: Any, cities: Any, source: str) -> tuple[tuple[Country, ...], tuple[City, ...]]:
+    """A config's [[countries]] and [[cities]], checked against the lab's table; ConfigError on the first fault."""
+    for key, rows in (("countries", countries), ("cities", cities)):
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ConfigError(f"'{key}' in {source} must be written as [[{key}]] tables.")
+    known = {c.code for c in places.BUILTIN.countries}
+    new: list[Country] = []
+    for row in countries:
+        country = _country(row, source, known)
+        known.add(country.code)
+        new.append(country)
+    slugs = {c.slug for c in places.BUILTIN.cities}
+    added: list[City] = []
+    for row in cities:
+        _keys(row, [f.name for f in dataclasses.fields(City)], [], "[[cities]]", source)
+        slug, name, country = (row[k] for k in ("slug", "name", "country"))
+        if not isinstance(slug, str) or not slug.replace("-", "").isalnum() or slug != slug.lower() or slug in slugs:
+            raise ConfigError(f"City slug {slug!r} in {source} must be new, lower case, letters, digits and '-'.")
+        if country not in known:
+            raise ConfigError(f"City {slug!r} in {source} is in country {country!r}, which is not in the table; "
+                              f"add it with [[countries]] or use one of: {', '.join(sorted(known))}.")
+        if not isinstance(name, str) or not name:
+            raise ConfigError(f"City {slug!r} in {source} needs a name.")
+        weight = _value(int, row["weight"], f"cities.{slug}.weight", source)
+        slugs.add(slug)
+        added.append(City(slug, name, country, weight))
+    return tuple(new), tuple(added)
+
+
+def _keys(row: dict[str, Any], required: list[str], optional: list[str], table: str, source: str) -> None:
+    for key in row:
+        if key not in required and key not in optional:
+            raise ConfigError(f"Unknown key '{key}' in a {table} table of {source}. Valid keys: "
+                              f"{', '.join(required + optional)}.")
+    for key in required:
+        if key not in row:
+            raise ConfigError(f"Missing key '{key}' in a {table} table of {source}.")
+
+
+def _country(row: dict[str, Any], source: str, known: set[str]) -> Country:
+    """One designer's country, with a phone range that cannot ring anyone (synth.safety's rule)."""
+    import phonenumbers
+
+    optional = ["job_languages", "group_language", *COUNTRY_DEFAULTS]
+    required = [f.name for f in dataclasses.fields(Country) if f.name not in optional]
+    code = row.get("code")
+    if "phones" not in row or not row["phones"]:
+        raise ConfigError(f"Country {code!r} in {source} has no phone range safe for fiction: add phones = "
+                          f"[{{prefix = \"...\", digits = 6}}] with blocks libphonenumber does not allocate "
+                          f"(docs/scenario-config.md, Phones).")
+    _keys(row, required, optional, "[[countries]]", source)
+    if not isinstance(code, str) or len(code) != 2 or not code.isupper() or code in known:
+        raise ConfigError(f"Country code {code!r} in {source} must be a new two-letter ISO code such as 'FR'.")
+    if not phonenumbers.country_code_for_region(code):
+        raise ConfigError(f"Country {code!r} in {source} is not a region libphonenumber knows.")
+    langs = row["languages"]
+    values = {**COUNTRY_DEFAULTS, "job_languages": langs, "group_language": (langs or ["en"])[0], **row}
+    for key in ("languages", "job_languages"):
+        if not isinstance(values[key], list) or not values[key] or not set(values[key]) <= set(LANGUAGES):
+            raise ConfigError(f"'{key}' of country {code} in {source} must be a list of: {', '.join(LANGUAGES)} "
+                              f"(a new language needs phrase pools in synth.langtext first).")
+    if values["group_language"] not in LANGUAGES:
+        raise ConfigError(f"'group_language' of country {code} in {source} must be one of: {', '.join(LANGUAGES)}.")
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(values["zone"])
+    except Exception:  # noqa: BLE001 - any failure means the same thing to a designer
+        raise ConfigError(f"'zone' of country {code} in {source} must be an IANA zone such as 'Europe/Paris'.") \
+            from None
+    where = f"countries.{code}."
+    for key, hint in (("utc_offset", int), ("monthly_pay", int), ("fare", int), ("fare_step", int)):
+        _value(hint, values[key], where + key, source)
+    if not -12 <= values["utc_offset"] <= 14:
+        raise ConfigError(f"'utc_offset' of country {code} in {source} must be from -12 to 14 hours.")
+    level = values["price_level"]
+    if isinstance(level, bool) or not isinstance(level, (int, float)) or not 0 < level <= 10:
+        raise ConfigError(f"'price_level' of country {code} in {source} must be a number above 0 and at most 10 "
+                          f"(Germany = 1.0); got {level!r}.")
+    _value(tuple[int, int], values["hourly"], where + "hourly", source)
+    _value(tuple[int, int, int], values["social_fares"], where + "social_fares", source)
+    if not (isinstance(values["currency"], str) and len(values["currency"]) == 3 and values["currency"].isupper()):
+        raise ConfigError(f"'currency' of country {code} in {source} must be an ISO 4217 code such as 'EUR'.")
+    money = values["money"]
+    if not (isinstance(money, list) and len(money) == 2 and all(isinstance(m, str) for m in money)):
+        raise ConfigError(f"'money' of country {code} in {source} must be [prefix, suffix], e.g. [\"\", \" €\"].")
+    for block in values["phones"]:
+        _check_block(block, code, source)
+    return places.country_from(values)
+
+
+def _check_block(block: Any, code: str, source: str) -> None:
+    """Every number of the block must be possible for ``code`` and valid for none (sampled, both ends)."""
+    import random
+
+    import phonenumbers
+
+    if not isinstance(block, dict) or set(block) - {"prefix", "digits", "source"} or \
+            not isinstance(block.get("prefix"), str) or not block["prefix"].isdigit() or \
+            not isinstance(block.get("digits"), int) or not 3 <= block["digits"] <= 9:
+        raise ConfigError(f"A phone block of country {code} in {source} must be {{prefix = \"0400\", digits = 6}} "
+                          f"(prefix: digits of the national number; digits: 3 to 9 free digits).")
+    rng = random.Random(f"{code}{block['prefix']}")
+    top = 10 ** block["digits"]
+    for k in (0, top - 1, *(rng.randrange(top) for _ in range(200))):
+        number = phonenumbers.parse(block["prefix"] + str(k).zfill(block["digits"]), code)
+        if not phonenumbers.is_possible_number(number) or phonenumbers.is_valid_number(number):
+            raise ConfigError(f"Phone block {block['prefix']} of country {code} in {source} is not safe: "
+                              f"libphonenumber allocates or rejects some of its numbers; choose an unallocated block.")

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from synth.config import Preset
     from synth.finance.model import Finance
 
 
@@ -104,6 +105,8 @@ class World:
     gallery: Gallery = field(default_factory=Gallery)
     social: Social = field(default_factory=lambda: Social())
     finance: Finance | None = None  # synth.finance (issue #5)
+    # The resolved scenario the world was built from (synth.config.Preset); None: the built-in ``preset``.
+    scenario: Preset | None = None
 
     def person(self, person_id: str) -> Person:
         return self._people_by_id()[person_id]

@@ -27,7 +27,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from synth.config import get_preset
+from synth.config import preset_of
 from synth.finance.accounts import PROFILES
 from synth.finance.background import AccountArrays, Economy, P, build_calendar
 from synth.finance.build import account_arrays, front_employers, nprng, repay_front_salaries
@@ -66,7 +66,7 @@ def _join(a: AccountArrays, b: AccountArrays) -> AccountArrays:
 
 def stream_large_ledger(world: World, directory: Path) -> int:
     """Write public/ledger/part-*.parquet, public/ledger/accounts.parquet and key/ledger_labels.parquet."""
-    preset = get_preset(world.preset)
+    preset = preset_of(world)
     scale, seed, finance = preset.finance, world.seed, world.finance
     texts = Texts()
     for text in finance.ledger.descriptions:
@@ -125,7 +125,7 @@ def stream_large_ledger(world: World, directory: Path) -> int:
 def _cells_rows(world: World, cells: list[Cell], economy: Economy, in_cell: np.ndarray, crowd: AccountArrays,
                 n_world: int, texts: Texts, calendar, offs: np.ndarray) -> tuple[dict[str, np.ndarray], list[Flow]]:
     """The cells' accounts' background (same economy, same windows), their planted flows, the crowd's ad fees."""
-    preset = get_preset(world.preset)
+    preset = preset_of(world)
     scale, seed, days = preset.finance, world.seed, preset.days
     merchants = [a for a in world.finance.accounts if a.kind == "merchant"]
     rows, flows = concat([]), []

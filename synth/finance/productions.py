@@ -210,7 +210,7 @@ def order_refs(seed: int) -> dict[str, str]:
 
 def render_productions(world, public_dir: Path) -> list[Path]:
     """Write every production under ``public_dir/productions``; the files written, in order."""
-    from synth.config import get_preset
+    from synth.config import preset_of
     from synth.finance.appstatement import render_app_productions
     from synth.finance.coverletters import index_letter
     from synth.finance.layouts_euro import LAYOUTS
@@ -218,7 +218,7 @@ def render_productions(world, public_dir: Path) -> list[Path]:
     finance: Finance = world.finance
     root = Path(public_dir) / "productions"
     start = world.epoch
-    end = world.epoch + timedelta(days=get_preset(world.preset).days - 1)
+    end = world.epoch + timedelta(days=preset_of(world).days - 1)
     produced = end + timedelta(days=1, hours=9)
     refs = order_refs(world.seed)
     written: list[Path] = []
