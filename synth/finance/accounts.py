@@ -130,11 +130,12 @@ def open_accounts(rng: random.Random, people: list[Person], operations: list[Ope
         op.person(person, "zapply", role="recruiter", operation=LABOUR_OP, phone=labour.phones[r])
         op.person(person, BANK_OF_COUNTRY[work_country], role="recruiter", operation=LABOUR_OP)
     # Businesses of employers and travel agents.
-    # A business in a country without a lab bank (a designer's added city, synth.places) banks at its owner's
-    # home branch: finance covers the lab's own countries.
+    # A business in a designer's added city (synth.places) banks at its owner's home branch: finance covers the
+    # lab's own cities and countries.
+    own_cities = {c.slug for c in BUILTIN.cities}
     for owner, business in sorted(businesses.items()):
         city = CITY_BY_SLUG[business.city]
-        if city.country not in BANK_OF_COUNTRY:
+        if city.slug not in own_cities:
             city = CITY_BY_SLUG[people_by_id[owner].home_city]
         op.add(institution=BANK_OF_COUNTRY[city.country], holder=f"biz:{owner}", holder_name=business.name,
                kind="business", city=city.slug, phone=business.phone, profile="business")

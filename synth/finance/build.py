@@ -44,9 +44,11 @@ def account_arrays(accounts: list[FinAccount], rng: np.random.Generator, texts: 
         code = a.kind if a.kind in ("app", "prepaid", "business", "merchant") else a.profile
         profile.append(P[code])
         kind.append(a.profile if a.kind == "merchant" else "")
-        city.append(CITY_INDEX[a.city] if a.city else -1)
+        # A designer's added city (synth.places) is not in finance's table: no city, the bank's country.
+        known = a.city in CITY_INDEX
+        city.append(CITY_INDEX[a.city] if known else -1)
         bank_country = BY_SLUG[a.institution].country
-        country.append(int(CITY_COUNTRY[CITY_INDEX[a.city]]) if a.city else COUNTRY_INDEX[bank_country])
+        country.append(int(CITY_COUNTRY[CITY_INDEX[a.city]]) if known else COUNTRY_INDEX[bank_country])
     desc = [("SALARY " if a.kind == "business" else "") + a.holder_name.upper() for a in accounts]
     n = len(accounts)
     return AccountArrays(
