@@ -18,7 +18,7 @@ generate_world(int(sys.argv[1]), sys.argv[2], Path(sys.argv[3]))
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 # The people stage alone, the like-for-like comparison with the naive loop below.
-from synth.config import get_preset
+from synth.scenario import get_preset
 from synth.build.people import NamePools, build_population
 from synth.vocab.places import LOCALE_WEIGHTS
 from synth.streams import Streams
@@ -53,7 +53,7 @@ def _run(code: str, *args: str) -> dict:
 
 def bench_generation(preset: str = "default", seed: int = 2026) -> dict:
     """Generate in a fresh process (so peak memory is the generator's own) and run the naive loop."""
-    from synth.config import get_preset
+    from synth.scenario import get_preset
 
     with tempfile.TemporaryDirectory() as tmp:
         ours = _run(CHILD, str(seed), preset, str(Path(tmp) / "w"))
@@ -75,7 +75,7 @@ def report(result: dict) -> str:
 def main(argv: list[str] | None = None) -> None:
     import argparse
 
-    from synth.config import PRESETS
+    from synth.scenario import PRESETS
 
     parser = argparse.ArgumentParser(prog="python -m bench.generation", description=__doc__)
     parser.add_argument("preset", nargs="?", default="default", choices=sorted(PRESETS),

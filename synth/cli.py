@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from synth.config import DEFAULT_SEED, PRESETS, ConfigError
+from synth.config import DEFAULT_SEED, ConfigError
+from synth.scenario import PRESETS
 from synth.web.pace import RATE_LIMIT
 
 DEFAULT_PORT = 8022
@@ -47,12 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Generate a seeded world (public site data, answer key, self-check "
                                      "hashes). Same seed and preset give a byte-identical directory.")
     gen.add_argument("--seed", type=_seed, default=DEFAULT_SEED, help=f"master seed (default {DEFAULT_SEED})")
-    gen.add_argument("--preset", choices=sorted(PRESETS), default="default",
-                     help="world size: tiny (tests), small, default (a class), large (the default world plus a "
-                          "bank streaming >= 10M transactions to Parquet, ~0.1 %% illicit; ~20 s, < 1 GiB) "
-                          "(default: default)")
+    scenario = gen.add_mutually_exclusive_group()
+    scenario.add_argument("--preset", choices=sorted(PRESETS), default="default",
+                          help="world size: tiny (tests), small, default (a class), large (the default world plus a "
+                               "bank streaming >= 10M transactions to Parquet, ~0.1 %% illicit; ~20 s, < 1 GiB) "
+                               "(default: default)")
+    scenario.add_argument("--config", type=Path, default=None, metavar="FILE",
+                          help="a scenario TOML file of your own (it may start with base = \"default\" and override "
+                               "keys; see docs/scenario-config.md) instead of --preset")
     gen.add_argument("--out", type=Path, default=None,
-                     help="world directory to write (default: datasets/default, or datasets/<preset>-<seed>)")
+                     help="world directory to write (default: datasets/default, or datasets/<preset>-<seed>, or "
+                          "datasets/<config file's stem>-<seed> with --config)")
     gen.add_argument("--force", action="store_true", help="replace a different world already in --out")
     gen.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -135,7 +141,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from synth import commands
 
     if args.command == "generate":
-        return commands.generate(args.seed, args.preset, args.out, args.force, not args.quiet)
+        return commands.generate(args.seed, args.preset, args.out, args.force, not args.quiet, args.config)
     if args.command == "serve":
         return commands.serve(args.world, args.host, args.port, args.rate, args.allow_remote)
     if args.command == "lab":

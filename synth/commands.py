@@ -16,20 +16,29 @@ def course_dir(given: Path | None = None) -> Path:
     return Path(given) if given else project_root() / "exercises"
 
 
-def generate(seed: int, preset: str, out: Path | None, force: bool, progress: bool) -> int:
+def generate(seed: int, preset: str, out: Path | None, force: bool, progress: bool,
+             config: Path | None = None) -> int:
+    """Generate from a built-in preset, or from a designer's scenario file (``config``, synth.scenario)."""
     from synth.generate import generate_world
 
+    scenario: object = preset
+    what = f"preset {preset}"
+    if config is not None:
+        from synth.scenario import load_file
+
+        scenario, what = load_file(config), f"config {config}"
     if out is None:
-        name = "default" if (seed, preset) == (DEFAULT_SEED, DEFAULT_PRESET) else f"{preset}-{seed}"
+        stem = Path(config).stem if config is not None else preset
+        name = "default" if config is None and (seed, preset) == (DEFAULT_SEED, DEFAULT_PRESET) else f"{stem}-{seed}"
         out = project_root() / "datasets" / name
     started = time.perf_counter()
     before = read_manifest(out)
-    generate_world(seed, preset, out, force=force, progress=progress)
+    generate_world(seed, scenario, out, force=force, progress=progress)
     manifest = read_manifest(out)
     if before is not None and before["world_id"] == manifest["world_id"] and not force:
-        print(f"{out} already holds world {manifest['world_id']} (seed {seed}, preset {preset}); nothing to do.")
+        print(f"{out} already holds world {manifest['world_id']} (seed {seed}, {what}); nothing to do.")
     else:
-        print(f"Wrote world {manifest['world_id']} (seed {seed}, preset {preset}) to {out} "
+        print(f"Wrote world {manifest['world_id']} (seed {seed}, {what}) to {out} "
               f"in {time.perf_counter() - started:.1f} s.")
     return 0
 

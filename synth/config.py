@@ -1,11 +1,16 @@
 """Presets: how big a world is and how its operations are shaped.
 
-A course designer changes the scenario here; everything else reads these numbers.
+The dataclasses are the typed, frozen model of a scenario; the values live in TOML files
+(synth/presets/*.toml, or a designer's own file given to ``osintlab generate --config``) that
+synth.scenario reads and validates into them. Everything else reads these numbers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import date
+
+from synth.vocab.places import City, Country
 
 DEFAULT_SEED = 2026
 
@@ -37,6 +42,11 @@ class Indicators:
     # photo linking), and share of those who upload the stock file unchanged rather than their own copy.
     stock_photo_share: float = 0.4
     stock_photo_unchanged: float = 0.5
+    # Edits between copies of one offer: share of reposts that change the price, that start with a bump
+    # line ("Back in Berlin!") and that end with a site-wide phrase (near-duplicates for module 03).
+    repost_price_change: float = 0.2
+    bump_line: float = 0.45
+    site_phrase: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,13 @@ class SocialIndicators:
     # New accounts: ordinary people who joined during the timeline (newly arrived, few friends) look like
     # campaign accounts by age alone (a hard negative for "new account" as a single cue).
     new_ordinary: float = 0.1
+    # Genuine namesakes per recruiter and controller: residents who hold his handle elsewhere (one handle is
+    # not a link), [low, high].
+    namesakes_per_member: tuple[int, int] = (1, 2)
+    # Share of honest Chirp posts that followers repost, by kind (how far help and warnings travel).
+    repost_help: float = 0.6
+    repost_warning: float = 0.7
+    repost_job: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -109,6 +126,22 @@ class FinanceScale:
     extra_cells: int = 0
     labour_cells: float = 0.3
     crowd_ad_payers: float = 0.01
+    # Share of the ring's cash pay-ins kept just under the cash reporting threshold (structuring); the rest
+    # are round funnel-account deposits.
+    structuring_share: float = 0.2
+    # Booking deposits (synth.build.finance.deposits): share of the ring's ads and profiles that ask for one; share
+    # of independent advertisers with a Zapply account who take deposits (the look-alike), and share of
+    # their ads that say so.
+    deposit_ring_share: float = 0.35
+    deposit_advertisers: float = 0.4
+    deposit_advertiser_ads: float = 0.8
+    # Payment details in public text (synth.build.finance.mentions): travel agents with a wallet who print a LabCoin
+    # address; social bios of Zapply users giving the handle and of LabCoin users giving an address; the
+    # recruiters' campaign bios asking for the fee by Zapply.
+    coin_agents: float = 0.5
+    bio_handle: float = 0.05
+    bio_address: float = 0.25
+    campaign_bio_fee: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -141,54 +174,15 @@ class Preset:
     indicators: Indicators = Indicators()
     social_cues: SocialIndicators = SocialIndicators()
     finance: FinanceScale = FinanceScale()
-
-
-PRESETS: dict[str, Preset] = {
-    "tiny": Preset(
-        name="tiny", people=160, independent_advertisers=14, employers=10, travel_agents=4,
-        controllers=2, victims=4, labour_recruiters=1, days=60,
-        ads_per_independent=(3, 6), ads_per_victim_stay=(2, 4), ads_per_employer=(1, 3),
-        ads_per_travel_agent=(2, 4), ads_per_recruiter=(6, 8),
-        social=SocialScale(online=64, helpers=6, employer_share=0.5, community_groups=4, campaigns=(1, 2),
-                           groups_per_campaign=(3, 5), chirp_posts=(1, 6), circle_posts=(0, 3),
-                           avatar_share=0.2, album_share=0.1),
-        finance=FinanceScale(activity=0.2, mules=4, recruits=5, crypto_users=0.06, market_buyers=4),
-    ),
-    "small": Preset(
-        name="small", people=700, independent_advertisers=60, employers=45, travel_agents=10,
-        controllers=2, victims=6, labour_recruiters=1, days=120,
-        ads_per_independent=(5, 11), ads_per_victim_stay=(4, 8), ads_per_employer=(1, 4),
-        ads_per_travel_agent=(3, 6), ads_per_recruiter=(10, 16),
-        social=SocialScale(online=200, helpers=12, employer_share=0.4, community_groups=8, campaigns=(1, 2),
-                           groups_per_campaign=(4, 8), chirp_posts=(1, 8), circle_posts=(0, 4),
-                           avatar_share=0.18, album_share=0.06),
-    ),
-    "default": Preset(
-        name="default", people=2400, independent_advertisers=220, employers=160, travel_agents=24,
-        controllers=3, victims=8, labour_recruiters=2, days=180,
-        ads_per_independent=(8, 15), ads_per_victim_stay=(5, 10), ads_per_employer=(1, 5),
-        ads_per_travel_agent=(4, 9), ads_per_recruiter=(14, 22),
-    ),
-}
-# ``large``: the default world, plus a bank customer base streamed to disk (>= 10M rows) in which extra
-# criminal cells bring the illicit share to ~0.1 % (docs/finance.md §7).
-PRESETS["large"] = replace(PRESETS["default"], name="large",
-                           finance=FinanceScale(activity=0.2, mules=40, recruits=40, extra_customers=330_000,
-                                                extra_cells=48))
+    # Day 0 of the timeline (UTC midnight): ads, posts and the ledger start here.
+    epoch: date = date(2026, 3, 2)
+    # Countries and cities a designer's config adds to the table of places (synth/presets/places.toml).
+    countries: tuple[Country, ...] = ()
+    cities: tuple[City, ...] = ()
 
 
 class ConfigError(ValueError):
     """A preset or seed the generator cannot use; the message says what to do instead."""
-
-
-def get_preset(name: str) -> Preset:
-    """The preset called ``name``, or a ConfigError listing the ones that exist."""
-    try:
-        return PRESETS[name]
-    except KeyError:
-        raise ConfigError(
-            f"Unknown preset {name!r}. Choose one of: {', '.join(PRESETS)}."
-        ) from None
 
 
 def check_seed(seed: int) -> int:

@@ -97,11 +97,14 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build_manifest(world_dir: Path, wid: str, seed: int, preset: str) -> dict[str, Any]:
+def build_manifest(world_dir: Path, wid: str, seed: int, preset: str,
+                   config: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The manifest; ``config`` (a designer's resolved scenario and its sha256) is recorded when given, so a
+    world made from a config file says exactly what it was made from (built-in presets: their name)."""
     from synth import __version__
 
     files = sorted(p for p in world_dir.rglob("*") if p.is_file() and p.name != "manifest.json")
-    return {
+    return ({"config": config} if config is not None else {}) | {
         "world_id": wid,
         "seed": seed,
         "preset": preset,

@@ -36,7 +36,7 @@ PREFERENCES = ("newer", "text", "notebook")
 
 
 def default_course_dir() -> Path:
-    """The project's course, ``exercises/`` beside the ``graders`` package (as graders.course has it)."""
+    """The project's course, ``exercises/`` beside the ``graders`` package (as graders.grading.course has it)."""
     return Path(__file__).resolve().parents[2] / "exercises"
 
 

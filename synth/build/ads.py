@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from synth.build.network import LABOUR_OP, SEX_OP, Business
-from synth.config import Preset
+from synth.config import Indicators, Preset
 from synth.streams import Streams
 from synth.vocab import adtext as T
-from synth.vocab.places import CITIES, CITY_BY_SLUG, COUNTRY_NAME, NATIONALITY
+from synth.vocab.places import CITIES, CITY_BY_SLUG, COUNTRIES, COUNTRY_NAME, NATIONALITY, country_field
 from synth.vocab.selectors import PLAIN_STYLES, plain_phone
 from synth.vocab.translit import ascii_fold
 from synth.world.model import Ad, Operation, Person
 
 SITE = "quickads"
-CURRENCY = {"GB": ("£", ""), "PL": ("", " zł"), "RO": ("", " lei"), "UA": ("", " ₴"), "DE": ("€", ""),
-            "NL": ("€", "")}
-HOURLY = {"GB": (80, 200), "PL": (300, 700), "RO": (300, 800), "UA": (1500, 4000), "DE": (90, 220),
-          "NL": (90, 220)}
+# Per country, from the table of places (synth/presets/places.toml).
+CURRENCY = country_field(lambda c: c.money)
+HOURLY = country_field(lambda c: c.hourly)
+MONTHLY = country_field(lambda c: c.monthly_pay)
 PHONE_STYLES = PLAIN_STYLES
 
 
@@ -103,10 +103,10 @@ def spread(rng: random.Random, start: datetime, end: datetime, count: int) -> li
                                                 minute=rng.randrange(0, 60, 5)) for d in days]
 
 
-def edits(rng: random.Random, city: str) -> tuple[str, str]:
+def edits(rng: random.Random, city: str, cues: Indicators) -> tuple[str, str]:
     """The small edits of one copy: maybe a bump line in front, maybe a site-wide phrase at the end."""
-    bump = T.maybe(rng, 0.45, rng.choice(T.BUMPS).format(city=city) + " ")
-    common = T.maybe(rng, 0.5, " " + rng.choice(T.SITE_COMMON))
+    bump = T.maybe(rng, cues.bump_line, rng.choice(T.BUMPS).format(city=city) + " ")
+    common = T.maybe(rng, cues.site_phrase, " " + rng.choice(T.SITE_COMMON))
     return bump, common
 
 
@@ -150,8 +150,8 @@ class AdBuilder:
         email = person.email if rng.random() < 0.3 else None
         count = rng.randint(*self.preset.ads_per_independent)
         for posted in reposts(rng, self.when(), self.end, count, (2, 9)):
-            bump, common = edits(rng, city.name)
-            if rng.random() < 0.2:  # now and then a repost changes the price
+            bump, common = edits(rng, city.name, cues)
+            if rng.random() < cues.repost_price_change:  # now and then a repost changes the price
                 rate = min(high, max(low, rate + rng.choice([-20, -10, 10, 20])))
             new = T.maybe(rng, cues.new_in_town, rng.choice(T.NEW_IN_TOWN).format(city=city.name) + " ")
             screening = T.maybe(rng, cues.screening, rng.choice(T.SCREENING) + " ")
@@ -190,8 +190,8 @@ class AdBuilder:
                 rate = rng.randrange(low, high, 10)
                 copies = spread(rng, arrive, leave, rng.randint(*self.preset.ads_per_victim_stay))
                 for posted in copies:
-                    bump, common = edits(rng, city.name)
-                    if rng.random() < 0.2:
+                    bump, common = edits(rng, city.name, cues)
+                    if rng.random() < cues.repost_price_change:
                         rate = min(high, max(low, rate + rng.choice([-20, -10, 10, 20])))
                     body = bump + template.format(
                         name=names[i], age=age, nationality=nationality, youth=youth, trust=trust,
@@ -231,7 +231,7 @@ class AdBuilder:
             j = rng.randrange(len(T.JOB_TITLES))
             job, duty = T.JOB_TITLES[j], T.JOB_DUTIES[j]
             extras = T.pick_some(rng, T.HONEST_EXTRAS, rng.randint(1, 3))
-            monthly = {"GB": 2100, "PL": 5200, "RO": 4400, "UA": 17000, "DE": 2400, "NL": 2500}[city.country]
+            monthly = MONTHLY[city.country]
             pay = money(city.country, int(monthly * rng.uniform(0.9, 1.3)) // 10 * 10)
             where = city.name
             if business.abroad:
@@ -287,8 +287,8 @@ class AdBuilder:
         for _ in range(rng.randint(*self.preset.ads_per_travel_agent)):
             to = rng.choice(destinations)
             kind = rng.choice(T.TRAVEL_ROUTES)
-            fare = money(city.country, {"GB": 60, "PL": 250, "RO": 280, "UA": 2200, "DE": 70, "NL": 70}[city.country]
-                         + rng.randrange(0, 60) * (10 if city.country in ("PL", "RO", "UA") else 1))
+            there = COUNTRIES[city.country]
+            fare = money(city.country, there.fare + rng.randrange(0, 60) * there.fare_step)
             days = rng.choice(["daily", "Mon/Wed/Fri", "every Saturday"])
             body = (f"{business.name}: {kind} {city.name} → {to.name}. Departures {days} "
                     f"at {rng.randint(6, 22):02d}:{rng.choice(['00', '30'])}. Fare {fare}, luggage included. "

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from synth.build.people import NamePools
 from synth.config import Preset
 from synth.streams import Streams
-from synth.vocab.places import CITIES, CITY_BY_SLUG, DESTINATION_COUNTRIES
+from synth.vocab.places import BUILTIN, CITIES, CITY_BY_SLUG, DESTINATION_COUNTRIES, LOCALE_COUNTRY
 from synth.vocab.safety import PhoneAllocator
 from synth.vocab.translit import to_latin
 from synth.world.model import Operation, Person
@@ -60,7 +60,10 @@ def build_network(streams: Streams, people: list[Person], preset: Preset, pools:
     # Sexual-exploitation ring: organiser, controllers and victims from the same origin, a circuit
     # of destination cities with one hub, where the module-01 brief starts.
     ring_locale = rng.choice(origin)
-    destinations = [c for c in CITIES if c.country in DESTINATION_COUNTRIES and c.country != _country(ring_locale)]
+    # The operations work in the lab's own cities (the story, and the banks, are there); added cities only host
+    # honest advertisers and businesses (synth.vocab.places).
+    destinations = [c for c in BUILTIN.cities if c.country in DESTINATION_COUNTRIES
+                    and c.country != _country(ring_locale)]
     hub = rng.choice([c for c in destinations if c.weight >= 3])
     others = [c for c in destinations if c.slug != hub.slug]
     rng.shuffle(others)
@@ -88,7 +91,7 @@ def build_network(streams: Streams, people: list[Person], preset: Preset, pools:
     work_countries = [c for c in DESTINATION_COUNTRIES if c != _country(labour_locale)]
     labour = Operation(LABOUR_OP, "labour_exploitation", boss.person_id,
                        recruiters=tuple(p.person_id for p in recruiters), front=front, phones=labour_phones,
-                       cities=tuple(c.slug for c in CITIES if c.country in work_countries[:2]))
+                       cities=tuple(c.slug for c in BUILTIN.cities if c.country in work_countries[:2]))
 
     # Benign majority that shares the ads' surface: independent advertisers, employers, travel agents.
     for p in _take(rng, pool, preset.independent_advertisers,
@@ -114,7 +117,7 @@ def build_network(streams: Streams, people: list[Person], preset: Preset, pools:
 
 
 def _country(locale: str) -> str:
-    return {"uk_UA": "UA", "ro_RO": "RO", "pl_PL": "PL", "en_GB": "GB"}[locale]
+    return LOCALE_COUNTRY[locale]
 
 
 def _agency_name(rng: random.Random) -> str:

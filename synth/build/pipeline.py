@@ -26,12 +26,19 @@ from synth.build.gallery import Studio, build_gallery
 from synth.build.network import build_network
 from synth.build.people import NamePools, build_population
 from synth.build.social.stages import build_social
-from synth.config import Preset, check_seed, get_preset
+from synth.config import Preset, check_seed
+from synth.scenario import get_preset, is_builtin
 from synth.streams import Streams
+from synth.vocab import places
 from synth.vocab.places import LOCALE_WEIGHTS
 from synth.world.model import Gallery, World
 
-EPOCH = datetime(2026, 3, 2, tzinfo=timezone.utc)
+EPOCH = datetime(2026, 3, 2, tzinfo=timezone.utc)  # the built-in presets' epoch (bench/); worlds read their preset's
+
+
+def epoch_of(preset: Preset) -> datetime:
+    """Day 0 of ``preset``'s timeline as an aware UTC datetime (the config gives a date)."""
+    return datetime(preset.epoch.year, preset.epoch.month, preset.epoch.day, tzinfo=timezone.utc)
 
 
 @dataclass
@@ -86,7 +93,7 @@ def finance_stage(d: Draft) -> None:
     """The money, then the payment details that ads and profiles publish for it."""
     d.finance = build_finance(d.streams, d.preset, d.epoch, d.people, d.operations, d.businesses, d.ads, d.listings)
     d.ads, d.listings, d.social, d.finance = publish_payment_details(d.streams, d.people, d.ads, d.listings, d.social,
-                                                                     d.finance)
+                                                                     d.finance, d.preset.finance)
 
 
 def briefs_stage(d: Draft) -> None:
@@ -104,17 +111,23 @@ STAGES: tuple[tuple[str, Callable[[Draft], None]], ...] = (
 )
 
 
-def build_world(seed: int, preset_name: str, progress: bool = False) -> World:
-    """The world in memory; every draw comes from a named stream of ``seed``."""
-    preset = get_preset(preset_name)
+def build_world(seed: int, preset_name: str | Preset, progress: bool = False) -> World:
+    """The world in memory; every draw comes from a named stream of ``seed``.
+
+    ``preset_name`` is a built-in preset's name or a resolved Preset (a designer's config, synth.scenario);
+    its added countries and cities are the table of places while the stages run.
+    """
+    preset = preset_name if isinstance(preset_name, Preset) else get_preset(preset_name)
     check_seed(seed)
-    draft = Draft(seed=seed, preset=preset, streams=Streams(seed), epoch=EPOCH,
-                  pools=NamePools(seed, list(LOCALE_WEIGHTS)))
-    steps = tqdm(total=len(STAGES), desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
-    for _name, stage in STAGES:
-        stage(draft)
-        steps.update()
-    steps.close()
+    with places.using(preset.countries, preset.cities):
+        draft = Draft(seed=seed, preset=preset, streams=Streams(seed), epoch=epoch_of(preset),
+                      pools=NamePools(seed, list(LOCALE_WEIGHTS)))
+        steps = tqdm(total=len(STAGES), desc="Building world", unit="stage", disable=not progress, file=sys.stderr)
+        for _name, stage in STAGES:
+            stage(draft)
+            steps.update()
+        steps.close()
     return World(seed=seed, preset=preset.name, epoch=draft.epoch, people=tuple(draft.people),
                  operations=tuple(draft.operations), ads=tuple(draft.ads), briefs=draft.briefs,
-                 listings=tuple(draft.listings), gallery=draft.gallery, social=draft.social, finance=draft.finance)
+                 listings=tuple(draft.listings), gallery=draft.gallery, social=draft.social, finance=draft.finance,
+                 scenario=None if is_builtin(preset) else preset)

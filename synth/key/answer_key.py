@@ -44,6 +44,8 @@ def generator_fingerprint() -> str:
         name = path.relative_to(root).as_posix()
         if path.name not in {"cli.py", "commands.py", "worlds.py", "scan.py"} and not name.startswith("web/"):
             digest.update(name.encode() + b"\0" + path.read_bytes())
+    for path in sorted((root / "presets").glob("*.toml")):  # the built-in scenario is data, not code
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for package in ("faker", "phonenumbers", "numpy"):
         digest.update(f"{package}=={metadata.version(package)}".encode())
     return digest.hexdigest()

@@ -32,8 +32,8 @@ from synth.build.finance.background import AccountArrays, Economy, P, build_cale
 from synth.build.finance.cells import Cell, choose_cells, crowd_ad_fees, plant_cells
 from synth.build.finance.columns import CITY_COUNTRY, CURRENCY_INDEX, Texts, concat, offsets, take
 from synth.build.finance.stages import account_arrays, front_employers, nprng, repay_front_salaries
-from synth.config import get_preset
 from synth.key.finance import flagged_accounts
+from synth.scenario import preset_of
 from synth.streams import Streams
 from synth.vocab.institutions import BANK_OF_COUNTRY, BY_SLUG, CHANNELS, CURRENCIES
 from synth.vocab.places import CITIES
@@ -66,7 +66,7 @@ def _join(a: AccountArrays, b: AccountArrays) -> AccountArrays:
 
 def stream_large_ledger(world: World, directory: Path) -> int:
     """Write public/ledger/part-*.parquet, public/ledger/accounts.parquet and key/ledger_labels.parquet."""
-    preset = get_preset(world.preset)
+    preset = preset_of(world)
     scale, seed, finance = preset.finance, world.seed, world.finance
     texts = Texts()
     for text in finance.ledger.descriptions:
@@ -125,7 +125,7 @@ def stream_large_ledger(world: World, directory: Path) -> int:
 def _cells_rows(world: World, cells: list[Cell], economy: Economy, in_cell: np.ndarray, crowd: AccountArrays,
                 n_world: int, texts: Texts, calendar, offs: np.ndarray) -> tuple[dict[str, np.ndarray], list[Flow]]:
     """The cells' accounts' background (same economy, same windows), their planted flows, the crowd's ad fees."""
-    preset = get_preset(world.preset)
+    preset = preset_of(world)
     scale, seed, days = preset.finance, world.seed, preset.days
     merchants = [a for a in world.finance.accounts if a.kind == "merchant"]
     rows, flows = concat([]), []
@@ -140,7 +140,7 @@ def _cells_rows(world: World, cells: list[Cell], economy: Economy, in_cell: np.n
             parts.append(take(got, np.flatnonzero((got["ts"] >= d0 * 86400) & (got["ts"] < d1 * 86400))))
         streams = Streams(seed)
         rows, flows = plant_cells(streams.get, lambda name: nprng(seed, name), cells, merchants, concat(parts), texts,
-                                  world.epoch, days, len(world.finance.flows) + 1)
+                                  world.epoch, days, len(world.finance.flows) + 1, scale.structuring_share)
     site = next(a for a in merchants if a.holder == "merchant:quickads")
     fees = crowd_ad_fees(nprng(seed, "finance-large-ad-fees"), crowd, n_world + 1, scale.crowd_ad_payers, site, days,
                          offs, texts)

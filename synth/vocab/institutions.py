@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from synth.vocab.places import BUILTIN
+
 
 @dataclass(frozen=True)
 class Institution:
@@ -24,13 +26,15 @@ class Institution:
     domain: str
 
 
+# A bank's accounts are in its country's currency (the table of places, synth/presets/places.toml).
+CURRENCY = {c.code: c.currency for c in BUILTIN.countries}
 INSTITUTIONS: tuple[Institution, ...] = (
-    Institution("thamesbank", "Thameside Mutual Bank", "bank", "GB", "GBP", "THMS", "thamesidemutual.example"),
-    Institution("vistulabank", "Bank Wiślany", "bank", "PL", "PLN", "WISL", "bankwislany.example"),
-    Institution("carpatbank", "Banca Carpatica", "bank", "RO", "RON", "CRPT", "bancacarpatica.example"),
-    Institution("dniprobank", "Dnipro Trade Bank", "bank", "UA", "UAH", "DNPR", "dniprotrade.example"),
-    Institution("rheinbank", "Rheinwerk Bank", "bank", "DE", "EUR", "RHWK", "rheinwerkbank.example"),
-    Institution("polderbank", "Polder Spaarbank", "bank", "NL", "EUR", "PLDR", "polderspaarbank.example"),
+    Institution("thamesbank", "Thameside Mutual Bank", "bank", "GB", CURRENCY["GB"], "THMS", "thamesidemutual.example"),
+    Institution("vistulabank", "Bank Wiślany", "bank", "PL", CURRENCY["PL"], "WISL", "bankwislany.example"),
+    Institution("carpatbank", "Banca Carpatica", "bank", "RO", CURRENCY["RO"], "CRPT", "bancacarpatica.example"),
+    Institution("dniprobank", "Dnipro Trade Bank", "bank", "UA", CURRENCY["UA"], "DNPR", "dniprotrade.example"),
+    Institution("rheinbank", "Rheinwerk Bank", "bank", "DE", CURRENCY["DE"], "RHWK", "rheinwerkbank.example"),
+    Institution("polderbank", "Polder Spaarbank", "bank", "NL", CURRENCY["NL"], "PLDR", "polderspaarbank.example"),
     Institution("zapply", "Zapply", "app", "NL", "EUR", "ZAPP", "zapply.example"),
     Institution("loadup", "LoadUp Prepaid", "prepaid", "GB", "EUR", "LDUP", "loadup.example"),
     Institution("coinbridge", "Coinbridge Exchange", "exchange", "NL", "EUR", "CNBR", "coinbridge.example"),

@@ -8,6 +8,8 @@ generator can plant them at the preset's rates.
 
 from __future__ import annotations
 
+from synth.vocab.places import country_field
+
 # Cyrillic forms of the working names (Ukrainian spelling), for profiles written in uk/ru.
 CYRILLIC_NAMES = {
     "Mila": "Міла", "Sofia": "Софія", "Alina": "Аліна", "Vika": "Віка", "Nika": "Ніка", "Dana": "Дана",
@@ -22,8 +24,7 @@ NAME_VARIANTS = {"Alina": ("Alina", "Alyna"), "Ksenia": ("Ksenia", "Kseniya", "X
                  "Polina": ("Polina", "Paulina"), "Sofia": ("Sofia", "Sofiya", "Sophia"), "Eva": ("Eva", "Yeva"),
                  "Irina": ("Irina", "Iryna"), "Elena": ("Elena", "Olena"), "Vika": ("Vika", "Wika")}
 
-CITY_LANGUAGE = {"GB": ("en",), "PL": ("pl", "en"), "RO": ("ro", "en"), "UA": ("uk", "ru"), "DE": ("en",),
-                 "NL": ("en",)}
+CITY_LANGUAGE = country_field(lambda c: c.languages)  # synth/presets/places.toml
 LOCALE_LANGUAGE = {"en_GB": ("en",), "pl_PL": ("pl",), "ro_RO": ("ro",), "uk_UA": ("uk", "ru")}
 
 SERVICE = {

@@ -27,10 +27,12 @@ from __future__ import annotations
 import ipaddress
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import phonenumbers
+
+from synth.vocab.places import country_field
 
 
 @dataclass(frozen=True)
@@ -49,20 +51,10 @@ class PhoneBlock:
 
 UK_FICTION = PhoneBlock("GB", "07700900", 3, "Ofcom drama range 07700 900000-900999")
 
-# Blocks checked unallocated with phonenumbers 9.0.43 (every number possible, none valid).
-UNALLOCATED_BLOCKS: dict[str, list[PhoneBlock]] = {
-    "GB": [PhoneBlock("GB", "07603", 6, "unallocated in libphonenumber metadata"),
-           PhoneBlock("GB", "07604", 6, "unallocated in libphonenumber metadata")],
-    "UA": [PhoneBlock("UA", "060", 7, "unallocated in libphonenumber metadata"),
-           PhoneBlock("UA", "070", 7, "unallocated in libphonenumber metadata"),
-           PhoneBlock("UA", "074", 7, "unallocated in libphonenumber metadata")],
-    "PL": [PhoneBlock("PL", "490", 6, "unallocated in libphonenumber metadata"),
-           PhoneBlock("PL", "491", 6, "unallocated in libphonenumber metadata")],
-    "RO": [PhoneBlock("RO", "0714", 6, "unallocated in libphonenumber metadata"),
-           PhoneBlock("RO", "0715", 6, "unallocated in libphonenumber metadata")],
-    "DE": [PhoneBlock("DE", "0165", 7, "unallocated in libphonenumber metadata")],
-    "NL": [PhoneBlock("NL", "0690", 6, "unallocated in libphonenumber metadata")],
-}
+# Blocks checked unallocated with phonenumbers 9.0.43 (every number possible, none valid), per country of the
+# table of places (synth/presets/places.toml ``phones``; a designer's country is checked by synth.scenario).
+UNALLOCATED_BLOCKS: Mapping[str, list[PhoneBlock]] = country_field(
+    lambda c: [PhoneBlock(c.code, r.prefix, r.digits, r.source) for r in c.phones])
 
 RESERVED_DOMAIN_SUFFIXES = (".example", ".test", ".invalid", "example.com", "example.net", "example.org")
 DOCUMENTATION_NETWORKS = tuple(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from synth.config import Preset
 from synth.world.finance import Finance
 
 
@@ -102,6 +103,8 @@ class World:
     gallery: Gallery = field(default_factory=Gallery)
     social: Social = field(default_factory=lambda: Social())
     finance: Finance | None = None  # the money (synth.build.finance)
+    # The resolved scenario the world was built from (synth.config.Preset); None: the built-in ``preset``.
+    scenario: Preset | None = None
 
     def person(self, person_id: str) -> Person:
         return self._people_by_id()[person_id]

@@ -21,8 +21,9 @@ from synth.build.finance.cells import LABOUR, RING, choose_cells, crowd_ad_fees,
 from synth.build.finance.columns import Texts, concat, offsets, take
 from synth.build.finance.stages import account_arrays, nprng
 from synth.build.pipeline import build_world
-from synth.config import FinanceScale, get_preset
+from synth.config import FinanceScale
 from synth.render.ledger import _crowd, _join
+from synth.scenario import get_preset
 from synth.streams import Streams
 
 CELLS, CROWD, SEED = 6, 6000, 11

@@ -19,7 +19,7 @@ import numpy as np
 
 from synth.build.network import LABOUR_OP, SEX_OP, Business
 from synth.vocab.institutions import BANK_OF_COUNTRY, BY_SLUG, MERCHANT_KINDS, SITES
-from synth.vocab.places import CITIES, CITY_BY_SLUG, COUNTRY_NAME
+from synth.vocab.places import BUILTIN, CITY_BY_SLUG, COUNTRY_NAME
 from synth.vocab.schemes import account_numbers
 from synth.vocab.translit import ascii_fold, to_latin
 from synth.world.model import Operation, Person
@@ -130,10 +130,15 @@ def open_accounts(rng: random.Random, people: list[Person], operations: list[Ope
         op.person(person, "zapply", role="recruiter", operation=LABOUR_OP, phone=labour.phones[r])
         op.person(person, BANK_OF_COUNTRY[work_country], role="recruiter", operation=LABOUR_OP)
     # Businesses of employers and travel agents.
+    # A business in a designer's added city (synth.vocab.places) banks at its owner's home branch: finance covers the
+    # lab's own cities and countries.
+    own_cities = {c.slug for c in BUILTIN.cities}
     for owner, business in sorted(businesses.items()):
         city = CITY_BY_SLUG[business.city]
+        if city.slug not in own_cities:
+            city = CITY_BY_SLUG[people_by_id[owner].home_city]
         op.add(institution=BANK_OF_COUNTRY[city.country], holder=f"biz:{owner}", holder_name=business.name,
-               kind="business", city=business.city, phone=business.phone, profile="business")
+               kind="business", city=city.slug, phone=business.phone, profile="business")
     _merchants(op)
     del recruits  # recruits bank like everyone else; their fees come from their ordinary accounts
     return op.drafts
@@ -141,7 +146,7 @@ def open_accounts(rng: random.Random, people: list[Person], operations: list[Ope
 
 def _merchants(op: Opener) -> None:
     """Shops, hotels, utilities, transport, the ad sites, pension funds, letting agents, the exchange."""
-    for city in CITIES:
+    for city in BUILTIN.cities:  # the lab's own cities: the ones with banks
         bank = BANK_OF_COUNTRY[city.country]
         for kind, names in MERCHANT_KINDS.items():
             if kind in ("utility", "transport"):

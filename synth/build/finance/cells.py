@@ -50,7 +50,7 @@ from synth.build.finance.columns import COUNTRIES, RATE, block, concat, convert,
 from synth.build.finance.labour import LabourPlanter
 from synth.build.finance.plant import Planter
 from synth.build.finance.ring import RingPlanter
-from synth.config import Preset
+from synth.config import FinanceScale, Preset
 from synth.vocab.institutions import CHANNEL_CODE, CURRENCIES
 from synth.vocab.places import CITIES, CITY_BY_SLUG, DESTINATION_COUNTRIES
 from synth.world.finance import FinAccount, Flow
@@ -175,9 +175,11 @@ def choose_cells(rng: random.Random, preset: Preset, epoch: datetime, crowd, ban
 
 
 def plant_cells(streams, nprng, cells: list[Cell], merchants: list[FinAccount], background: dict[str, np.ndarray],
-                texts, epoch: datetime, days: int, first_flow: int) -> tuple[dict[str, np.ndarray], list[Flow]]:
+                texts, epoch: datetime, days: int, first_flow: int,
+                structuring: float = FinanceScale.structuring_share) -> tuple[dict[str, np.ndarray], list[Flow]]:
     """Plant every cell into the cells' own background; return the cells' final rows (kept background and
-    illicit rows, flow ids from ``first_flow``) and their flows (only those with rows).
+    illicit rows, flow ids from ``first_flow``) and their flows (only those with rows). ``structuring`` is
+    the preset's share of ring cash pay-ins kept under the threshold.
 
     ``streams(name)`` gives a random.Random and ``nprng(name)`` a numpy Generator for a named stream."""
     end = epoch + timedelta(days=days)
@@ -202,7 +204,7 @@ def plant_cells(streams, nprng, cells: list[Cell], merchants: list[FinAccount], 
                           rounding=nprng(f"finance-large-cell-{cell.op}-capacity"), strict=True)
         if cell.operation.kind == RING:
             ring = RingPlanter(streams(f"finance-large-cell-{cell.op}-ring"), planter, accounts, epoch, end,
-                               operation=cell.op, crypto=False)
+                               structuring, operation=cell.op, crypto=False)
             ring.plant(cell.operation, cell.stays, [])
         else:
             labour = LabourPlanter(streams(f"finance-large-cell-{cell.op}-labour"), planter, accounts, epoch, end,

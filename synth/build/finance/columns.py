@@ -13,17 +13,18 @@ import numpy as np
 
 from synth.build.social.personas import utc_offset
 from synth.vocab.institutions import CHANNEL_CODE, CURRENCIES, EUR_CENTS_PER_UNIT, FX_SPREAD
-from synth.vocab.places import CITIES
+from synth.vocab.places import BUILTIN
 from synth.world.finance import COLUMNS, DTYPES
 
-COUNTRIES = ("GB", "PL", "RO", "UA", "DE", "NL")
+# Finance covers the lab's own countries and cities (a designer's added ones have no bank; synth.vocab.places).
+COUNTRIES = tuple(c.code for c in BUILTIN.countries)
 COUNTRY_INDEX = {c: i for i, c in enumerate(COUNTRIES)}
-CITY_INDEX = {c.slug: i for i, c in enumerate(CITIES)}
-CITY_COUNTRY = np.array([COUNTRY_INDEX[c.country] for c in CITIES], dtype=np.int8)
+CITY_INDEX = {c.slug: i for i, c in enumerate(BUILTIN.cities)}
+CITY_COUNTRY = np.array([COUNTRY_INDEX[c.country] for c in BUILTIN.cities], dtype=np.int8)
 CURRENCY_INDEX = {c: i for i, c in enumerate(CURRENCIES)}
 # Euro cents per unit, by currency index; and a price level per country (how much things cost there).
 RATE = np.array([EUR_CENTS_PER_UNIT[c] for c in CURRENCIES])
-PRICE_LEVEL = np.array([1.1, 0.55, 0.5, 0.3, 1.0, 1.05])  # in COUNTRIES order
+PRICE_LEVEL = np.array([c.price_level for c in BUILTIN.countries])  # in COUNTRIES order
 
 
 class Texts:

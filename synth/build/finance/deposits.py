@@ -20,12 +20,10 @@ from datetime import datetime, timedelta
 
 from synth.build.finance.plant import Planter, local_ts, price
 from synth.build.network import SEX_OP
+from synth.config import FinanceScale
 from synth.world.finance import BENIGN, DepositItem, FinAccount
 from synth.world.model import Ad, Listing, Person
 
-RING_SHARE = 0.35  # ring ads and profiles that ask for a deposit (the rest: "text first", cash)
-ADVERTISER_TAKES_DEPOSITS = 0.4  # independent advertisers with a Zapply account who take deposits on it
-ADVERTISER_AD_SHARE = 0.8  # of their ads and profiles, the share that says so
 RING_EXTRA = 4  # a booking account's deposits beyond the room its honest pattern gives (so it is never unused)
 CLIENTS_PER_AD = (0, 0, 1, 1, 1, 2, 3)  # deposits after one ad: most ads bring one, some none
 NOTES = ["deposit", "booking 🌹", "for tonight", "deposit 🙂", "zadatek", "avans", "аванс", "предоплата",
@@ -33,8 +31,8 @@ NOTES = ["deposit", "booking 🌹", "for tonight", "deposit 🙂", "zadatek", "a
 
 
 def choose_deposit_items(rng: random.Random, people: list[Person], accounts: list[FinAccount], ads: list[Ad],
-                         listings: list[Listing]) -> list[DepositItem]:
-    """The items that ask for a deposit, in (site, item id) order."""
+                         listings: list[Listing], scale: FinanceScale) -> list[DepositItem]:
+    """The items that ask for a deposit, in (site, item id) order; the shares are the preset's (``scale``)."""
     role = {p.person_id: p.role for p in people}
     booking = {a.holder: a for a in accounts if a.institution == "zapply" and a.role == "controller"}
     own: dict[str, FinAccount] = {}
@@ -42,7 +40,7 @@ def choose_deposit_items(rng: random.Random, people: list[Person], accounts: lis
         if a.institution == "zapply" and not a.role:
             own.setdefault(a.holder, a)
     takes = {p for p in sorted(own) if role.get(p) == "independent_advertiser"
-             and rng.random() < ADVERTISER_TAKES_DEPOSITS}
+             and rng.random() < scale.deposit_advertisers}
     items = [(ad.site, ad.ad_id, ad.poster, ad.operation, ad.posted_at, ad.city)
              for ad in sorted(ads, key=lambda a: a.ad_id) if ad.category == "personal-services"]
     items += [(x.site, x.listing_id, x.poster, x.operation, x.posted_at, x.city)
@@ -51,11 +49,11 @@ def choose_deposit_items(rng: random.Random, people: list[Person], accounts: lis
     for site, item_id, poster, operation, posted, city in sorted(items, key=lambda i: (i[0], i[1])):
         if operation == SEX_OP and poster in booking:
             account = booking[poster]
-            if rng.random() >= RING_SHARE:
+            if rng.random() >= scale.deposit_ring_share:
                 continue
         elif operation is None and poster in takes:
             account = own[poster]
-            if rng.random() >= ADVERTISER_AD_SHARE:
+            if rng.random() >= scale.deposit_advertiser_ads:
                 continue
         else:
             continue

@@ -24,15 +24,11 @@ import random
 from dataclasses import replace
 
 from synth.build.network import LABOUR_OP
+from synth.config import FinanceScale
 from synth.streams import Streams
 from synth.vocab.places import CITY_BY_SLUG
 from synth.world.finance import Finance, Mention
 from synth.world.model import Account, Ad, Listing, Person, Social
-
-AGENT_ACCEPTS_COINS = 0.5  # travel agents with a LabCoin wallet who print an address
-BIO_HANDLE = 0.05  # social accounts of Zapply users whose bio gives the handle
-BIO_ADDRESS = 0.25  # social accounts of LabCoin users whose bio gives an address
-CAMPAIGN_BIO_FEE = 0.5  # recruiters' campaign accounts whose bio asks for the fee by Zapply
 
 DEPOSIT = {
     "en": ["Deposit to confirm the booking: Zapply {h}", "Booking deposit by Zapply {h}",
@@ -55,8 +51,8 @@ BIO_COINS = ["LBC {a}", "LabCoin: {a}", "tips in LabCoin {a}"]
 class Writer:
     """Who can publish what (handles and addresses of the world's accounts), and the record of it."""
 
-    def __init__(self, rng: random.Random, people: list[Person], finance: Finance) -> None:
-        self.rng = rng
+    def __init__(self, rng: random.Random, people: list[Person], finance: Finance, scale: FinanceScale) -> None:
+        self.rng, self.scale = rng, scale  # the preset's shares of who publishes a detail
         self.role = {p.person_id: p.role for p in people}
         self.own_handle: dict[str, str] = {}  # person -> handle of an account without a role (their own)
         self.work_handle: dict[str, str] = {}  # controller or recruiter -> handle of the operation's account
@@ -86,11 +82,12 @@ def _append(text: str, line: str) -> str:
 
 
 def publish_payment_details(streams: Streams, people: list[Person], ads: list[Ad], listings: list[Listing],
-                            social: Social, finance: Finance) -> tuple[list[Ad], list[Listing], Social, Finance]:
+                            social: Social, finance: Finance, scale: FinanceScale,
+                            ) -> tuple[list[Ad], list[Listing], Social, Finance]:
     """The ads, listings and social accounts with payment details written in, and ``finance`` with the record."""
-    w = Writer(streams.get("finance-mentions"), people, finance)
+    w = Writer(streams.get("finance-mentions"), people, finance, scale)
     agents = sorted(p for p, role in w.role.items() if role == "travel_agent" and p in w.address)
-    accepts_coins = {p for p in agents if w.rng.random() < AGENT_ACCEPTS_COINS}
+    accepts_coins = {p for p in agents if w.rng.random() < scale.coin_agents}
     new_ads = [_ad(w, ad, accepts_coins) for ad in sorted(ads, key=lambda a: a.ad_id)]
     new_listings = [_listing(w, x, accepts_coins)
                     for x in sorted(listings, key=lambda x: (x.site, x.listing_id))]
@@ -144,17 +141,17 @@ def _bio(w: Writer, account: Account) -> Account:
     """A bio with the owner's handle or address added (campaign accounts of recruiters: the fee handle)."""
     person = account.person
     if account.persona == "recruiter" and account.new and person in w.work_handle:
-        if w.rng.random() < CAMPAIGN_BIO_FEE:
+        if w.rng.random() < w.scale.campaign_bio_fee:
             w.note(account.platform, account.account_id, "zapply", w.work_handle[person], person, LABOUR_OP)
             return replace(account, bio=f"{account.bio} · registration: Zapply {w.work_handle[person]}")
         return account
     if account.persona not in ("ordinary", "volunteer") or account.new:
         return account
     bio = account.bio
-    if person in w.own_handle and w.rng.random() < BIO_HANDLE:
+    if person in w.own_handle and w.rng.random() < w.scale.bio_handle:
         w.note(account.platform, account.account_id, "zapply", w.own_handle[person], person, None)
         bio += " · " + w.rng.choice(BIO_PAY).format(h=w.own_handle[person])
-    if person in w.address and w.rng.random() < BIO_ADDRESS:
+    if person in w.address and w.rng.random() < w.scale.bio_address:
         w.note(account.platform, account.account_id, "wallet", w.address[person], person, None)
         bio += " · " + w.rng.choice(BIO_COINS).format(a=w.address[person])
     return account if bio == account.bio else replace(account, bio=bio)

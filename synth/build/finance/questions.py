@@ -23,6 +23,7 @@ import numpy as np
 
 from synth.streams import labelled_random
 from synth.vocab.institutions import BY_SLUG, CHANNELS, CURRENCIES
+from synth.vocab.places import country_field
 from synth.vocab.schemes import format_account
 from synth.world.finance import FinAccount, Finance
 
@@ -30,8 +31,7 @@ ILLICIT, BENIGN = 18, 12  # rows per world: a third of the question is benign lo
 CUSTOMER = frozenset({"personal", "business", "app", "prepaid"})
 CHAIN_ONLY = frozenset({"peel_chain", "crypto_dark_market"})  # no bank row to show
 # Bank zones as the productions print dates (synth.render.productions.statements.ZONES); app and cards print UTC.
-ZONES = {"GB": "Europe/London", "PL": "Europe/Warsaw", "RO": "Europe/Bucharest", "UA": "Europe/Kyiv",
-         "DE": "Europe/Berlin", "NL": "Europe/Amsterdam"}
+ZONES = country_field(lambda c: c.zone)  # synth/presets/places.toml
 BENIGN_LABEL = "benign"
 
 

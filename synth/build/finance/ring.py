@@ -42,10 +42,12 @@ def victim_stays(ads: list[Ad], ring: Operation) -> list[Stay]:
 
 class RingPlanter:
     def __init__(self, rng: random.Random, planter: Planter, accounts: list[FinAccount], epoch: datetime,
-                 end: datetime, operation: str = SEX_OP, crypto: bool = True) -> None:
+                 end: datetime, structuring: float, operation: str = SEX_OP, crypto: bool = True) -> None:
         """``operation`` names the ring whose accounts and flows these are (the large preset's extra cells
-        reuse this planter, synth.build.finance.cells); ``crypto=False`` pays every ad fee by card."""
+        reuse this planter, synth.build.finance.cells); ``crypto=False`` pays every ad fee by card. ``structuring``
+        is the share of cash pay-ins kept under the reporting threshold (the preset's, FinanceScale)."""
         self.rng, self.p, self.epoch, self.end = rng, planter, epoch, end
+        self.structuring = structuring
         self.op, self.crypto = operation, crypto
         self.by_role: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.merchants: dict[tuple[str, str | None], list[int]] = defaultdict(list)
@@ -215,7 +217,7 @@ class RingPlanter:
             if funnel is None:
                 return
             currency = self.accounts[funnel].currency
-            structured = self.rng.random() < 0.2
+            structured = self.rng.random() < self.structuring
             typology = "structuring" if structured else "funnel_account"
             flow = self.p.flow(self.op, typology, f"earnings of {victim} in {city} paid in")
             if structured:

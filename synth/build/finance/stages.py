@@ -53,9 +53,11 @@ def account_arrays(accounts: list[FinAccount], rng: np.random.Generator, texts: 
         code = a.kind if a.kind in ("app", "prepaid", "business", "merchant") else a.profile
         profile.append(P[code])
         kind.append(a.profile if a.kind == "merchant" else "")
-        city.append(CITY_INDEX[a.city] if a.city else -1)
+        # A designer's added city (synth.vocab.places) is not in finance's table: no city, the bank's country.
+        known = a.city in CITY_INDEX
+        city.append(CITY_INDEX[a.city] if known else -1)
         bank_country = BY_SLUG[a.institution].country
-        country.append(int(CITY_COUNTRY[CITY_INDEX[a.city]]) if a.city else COUNTRY_INDEX[bank_country])
+        country.append(int(CITY_COUNTRY[CITY_INDEX[a.city]]) if known else COUNTRY_INDEX[bank_country])
     desc = [("SALARY " if a.kind == "business" else "") + a.holder_name.upper() for a in accounts]
     n = len(accounts)
     return AccountArrays(
@@ -120,7 +122,7 @@ def build_finance(streams: Streams, preset: Preset, epoch: datetime, people: lis
     targets = {a.account_id for a in accounts if a.role} | {a.account_id for a in accounts
                                                             if a.holder in recruit_ids and a.kind != "merchant"}
     planter = Planter(streams.get("finance-plant"), accounts, background, texts, epoch, targets)
-    ring = RingPlanter(streams.get("finance-ring"), planter, accounts, epoch, end)
+    ring = RingPlanter(streams.get("finance-ring"), planter, accounts, epoch, end, scale.structuring_share)
     ring.plant(ops[SEX_OP], victim_stays(ads, ops[SEX_OP]), listings)
     labour = LabourPlanter(streams.get("finance-labour"), planter, accounts, epoch, end)
     labour.plant(ops[LABOUR_OP], recruits)
@@ -138,7 +140,7 @@ def build_finance(streams: Streams, preset: Preset, epoch: datetime, people: lis
     crypto.run()
     _benign_ad_fees(streams, planter, accounts, people, ads, epoch)
     drng = streams.get("finance-deposits")
-    deposit_items = choose_deposit_items(drng, people, accounts, ads, listings)
+    deposit_items = choose_deposit_items(drng, people, accounts, ads, listings, scale)
     plant_deposits(drng, planter, accounts, people, deposit_items, epoch, end)
     keep = planter.replace_background(background, nprng(seed, "finance-replace"))
     repay_front_salaries(background, front_employers(accounts), arrays.desc)

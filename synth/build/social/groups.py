@@ -12,12 +12,11 @@ from datetime import datetime, timedelta, timezone
 
 from synth.build.social.builder import AccountDraft, GroupDraft, SocialBuilder
 from synth.vocab.chatter import GROUP_ABOUT, GROUP_NAMES, city_name
-from synth.vocab.places import CITIES, CITY_BY_SLUG
+from synth.vocab.places import CITIES, CITY_BY_SLUG, country_field
 from synth.vocab.platforms import CIRCLE
 
-JOB_LANGS = {"GB": ("en", "pl", "ro", "uk"), "PL": ("pl", "uk", "ru"), "RO": ("ro", "uk"), "UA": ("uk", "ru"),
-             "DE": ("en", "pl", "ro", "uk", "ru"), "NL": ("en", "pl", "ro", "uk")}
-NAME_LANG = {"GB": "en", "PL": "pl", "RO": "ro", "UA": "uk", "DE": "en", "NL": "en"}
+JOB_LANGS = country_field(lambda c: c.job_languages)  # synth/presets/places.toml
+NAME_LANG = country_field(lambda c: c.group_language)
 REFUGEE_CITIES = ("warsaw", "krakow", "wroclaw", "bucharest", "cluj-napoca", "lviv", "kyiv", "london", "berlin",
                   "amsterdam")
 

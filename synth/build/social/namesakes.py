@@ -42,7 +42,7 @@ def add_namesakes(b: SocialBuilder) -> None:
         handle = next((a.username for a in mine if a.platform == CHIRP), mine[0].username)
         free = [slug for slug in LIGHT_BY_SLUG if handle.lower() not in b.taken.get(slug, set())]
         rng.shuffle(free)
-        for _ in range(rng.randint(1, 2)):
+        for _ in range(rng.randint(*b.preset.social_cues.namesakes_per_member)):
             if not free or not residents:
                 break
             alike = [p for p in residents if could_own(p, handle)]

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from synth.build.network import LABOUR_OP, SEX_OP, Business
-from synth.vocab.places import CITY_BY_SLUG
+from synth.vocab.places import CITY_BY_SLUG, country_field
 from synth.vocab.translit import ascii_fold, to_latin
 from synth.world.model import Operation, Person
 
 # Standard offsets from UTC; EU summer time (Directive 2000/84/EC) adds an hour from 01:00 UTC on the last
 # Sunday of March to 01:00 UTC on the last Sunday of October. Ukraine follows the same dates.
-STANDARD_OFFSET = {"GB": 0, "PL": 1, "DE": 1, "NL": 1, "RO": 2, "UA": 2}
+STANDARD_OFFSET = country_field(lambda c: c.utc_offset)  # synth/presets/places.toml
 LANGUAGES = {"en_GB": ("en",), "pl_PL": ("pl", "en"), "ro_RO": ("ro", "en"), "uk_UA": ("uk", "ru")}
 NGOS = ("Safe Route Europe", "Open Doors Legal Aid", "Fair Work Helpline")
 CRIMINAL = ("organiser", "controller", "recruiter")

@@ -27,13 +27,13 @@ from synth.vocab.chatter import (
     WARN_COMMENT,
     city_name,
 )
-from synth.vocab.places import CITIES, CITY_BY_SLUG
+from synth.vocab.places import CITIES, CITY_BY_SLUG, country_field
 from synth.vocab.platforms import CHIRP, CIRCLE
 
-MONTHLY = {"GB": 2100, "PL": 5200, "RO": 4400, "UA": 17000, "DE": 2400, "NL": 2500}  # as synth.build.ads
-CURRENCY = {"GB": "£{:,}", "PL": "{:,} zł", "RO": "{:,} lei", "UA": "{:,} ₴", "DE": "€{:,}", "NL": "€{:,}"}
-FARES = {"GB": (35, 90, 5), "PL": (120, 320, 10), "RO": (150, 400, 10), "UA": (1200, 3200, 100),
-         "DE": (40, 95, 5), "NL": (40, 95, 5)}
+# Per country, from the table of places (synth/presets/places.toml).
+MONTHLY = country_field(lambda c: c.monthly_pay)
+CURRENCY = country_field(lambda c: c.money[0] + "{:,}" + c.money[1])
+FARES = country_field(lambda c: c.social_fares)
 
 
 POST_KIND = {"ngo": "warning", "volunteer": "help", "travel": "travel", "employer": "job", "agency": "job"}
@@ -190,7 +190,8 @@ def _replies_and_reposts(b: SocialBuilder, rng: random.Random) -> None:
         fans = [a for a in followers[post.account] if a.persona.kind not in CRIMINAL]
         if not fans:
             continue
-        share = {"help": 0.6, "warning": 0.7, "job": 0.25}.get(post.kind, 0.08)
+        cues = b.preset.social_cues
+        share = {"help": cues.repost_help, "warning": cues.repost_warning, "job": cues.repost_job}.get(post.kind, 0.08)
         if rng.random() < share:
             for fan in rng.sample(fans, min(len(fans), rng.randint(1, 4))):
                 b.post(fan, "", post.language, post.posted_at + timedelta(minutes=rng.randint(5, 3000)), "repost",

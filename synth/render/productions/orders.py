@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from synth.config import get_preset
 from synth.render.productions.apps import render_app_productions
 from synth.render.productions.banks_euro import LAYOUTS
 from synth.render.productions.letters import index_letter
 from synth.render.productions.statements import Production, customer_rows, order_refs, statement_rows
+from synth.scenario import preset_of
 from synth.vocab.institutions import BANKS, BY_SLUG
 from synth.world.finance import Finance
 
@@ -23,7 +23,7 @@ def render_productions(world, public_dir: Path) -> list[Path]:
     finance: Finance = world.finance
     root = Path(public_dir) / "productions"
     start = world.epoch
-    end = world.epoch + timedelta(days=get_preset(world.preset).days - 1)
+    end = world.epoch + timedelta(days=preset_of(world).days - 1)
     produced = end + timedelta(days=1, hours=9)
     refs = order_refs(world.seed)
     written: list[Path] = []

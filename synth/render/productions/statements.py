@@ -25,15 +25,14 @@ import pandas as pd
 
 from synth.streams import area_numpy, area_random
 from synth.vocab.institutions import BY_SLUG, CHANNELS, CURRENCIES, Institution
-from synth.vocab.places import CITIES
+from synth.vocab.places import CITIES, country_field
 from synth.vocab.schemes import format_account
 from synth.vocab.translit import ascii_fold
 from synth.world.finance import Finance
 
 # The bank's own clock: each bank prints local times of its country (IANA zones; the world's local clock,
 # synth.build.social.personas.utc_offset, follows the same EU summer-time rule — tests check they agree).
-ZONES = {"GB": "Europe/London", "PL": "Europe/Warsaw", "RO": "Europe/Bucharest", "UA": "Europe/Kyiv",
-         "DE": "Europe/Berlin", "NL": "Europe/Amsterdam"}
+ZONES = country_field(lambda c: c.zone)  # synth/presets/places.toml
 CUSTOMER_KINDS = ("personal", "business")
 # Channels on which a bank prints the other side's account number; card-like rows show only the merchant
 # (as card schemes do) and cash rows the branch or cash machine's town.
