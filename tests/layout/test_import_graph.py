@@ -122,3 +122,10 @@ def test_hidden_checks_do_reach_the_key(graph: nx.DiGraph) -> None:
     """The other side of the split: each module's checks read the key (so the test above means something)."""
     for name in COURSE_MODULES:
         assert "graders.grading.key" in nx.descendants(graph, f"graders.modules.{name}.checks"), name
+
+
+def test_vocabularies_import_nothing_else_of_the_project(graph: nx.DiGraph) -> None:
+    """synth.vocab is the bottom layer: every stage, renderer, site and grader may use it, so it uses none."""
+    leaks = sorted((m, t) for m, t in graph.edges
+                   if m.startswith("synth.vocab") and not t.startswith("synth.vocab") and t != "synth")
+    assert not leaks, f"synth.vocab imports other parts of the project: {leaks}"
